@@ -1,0 +1,103 @@
+package io.switchboard.httpd;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * One HTTP request as its root handler sees it.
+ */
+@ProviderType
+public interface HttpdRequest {
+
+    /** @return the method, for example {@code GET} */
+    String method();
+
+    /** @return the protocol and version, for example {@code HTTP/1.1} */
+    String protocol();
+
+    /** @return {@code true} when the request came over TLS */
+    boolean secure();
+
+    /** @return the root that matched, or {@link RootHandler#FALLBACK} for the fallback handler */
+    String root();
+
+    /**
+     * @return the decoded, normalised path below the root: {@code ""} for {@code /mi}, {@code "/"}
+     *         for {@code /mi/}, {@code "/x"} for {@code /mi/x?y}; for the fallback handler, the
+     *         whole path
+     */
+    String path();
+
+    /** @return the raw query string without the {@code ?}, or {@code ""} when there is none */
+    String query();
+
+    /**
+     * @return the path and query as the client sent them, still encoded (Kamailio's {@code $hu}),
+     *         for example {@code /mi/x?y=1}
+     */
+    String url();
+
+    /**
+     * Looks an argument up in the query string and, for {@code application/x-www-form-urlencoded}
+     * bodies, in the form (OpenSIPS {@code lookup_arg}). Reading form arguments consumes the body.
+     *
+     * @param name the argument name
+     * @return its first value, if present
+     */
+    Optional<String> arg(String name);
+
+    /** @return every query and form argument with all its values; consumes a form body */
+    Map<String, List<String>> args();
+
+    /**
+     * @param name a header name, in any case
+     * @return the header's first value, if present
+     */
+    Optional<String> header(String name);
+
+    /**
+     * @param name a header name, in any case
+     * @return every value of the header, in order; empty when absent
+     */
+    List<String> headers(String name);
+
+    /** @return the names of the headers present */
+    List<String> headerNames();
+
+    /** @return the {@code Content-Type} header, if present */
+    Optional<String> contentType();
+
+    /**
+     * @return the declared body length, or -1 when the client did not declare it (chunked body)
+     */
+    long contentLength();
+
+    /**
+     * The body as it arrives. Reading past the server's {@code max_body_size} throws
+     * {@link BodyTooLargeException}, which the server answers 413 if the handler lets it through.
+     *
+     * @return the body stream; the same stream on every call
+     * @throws IOException when the body cannot be read
+     */
+    InputStream body() throws IOException;
+
+    /**
+     * Reads the whole body, at most {@code max_body_size} bytes.
+     *
+     * @return the body
+     * @throws IOException when the body cannot be read or exceeds {@code max_body_size}
+     */
+    byte[] bodyBytes() throws IOException;
+
+    /** @return the client's address and port */
+    InetSocketAddress remote();
+
+    /** @return the server address and port the request came in on */
+    InetSocketAddress local();
+}

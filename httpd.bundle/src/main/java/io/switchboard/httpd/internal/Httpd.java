@@ -1,0 +1,172 @@
+package io.switchboard.httpd.internal;
+
+import java.io.IOException;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
+import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.switchboard.httpd.HttpdEndpoint;
+import io.switchboard.httpd.RootHandler;
+import jakarta.servlet.Servlet;
+
+/**
+ * httpd itself: validates {@value HttpdSettings#PID}, drives Pax Web's listener, tracks root
+ * handlers and registers the dispatching servlet and the {@link io.switchboard.httpd.HttpdRuntime}.
+ */
+@Component(configurationPid = HttpdSettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        immediate = true, service = {})
+@Designate(ocd = HttpdConfiguration.class)
+public final class Httpd {
+    private static final Logger LOG = LoggerFactory.getLogger(Httpd.class);
+
+    private final RootRegistry registry;
+    private final HttpdRuntimeService runtime;
+    private final Map<Long, HttpdEndpoint> paxWebEndpoints = new ConcurrentHashMap<>();
+    private final PaxWebListener listener;
+    private volatile HttpdSettings settings;
+    private volatile boolean servletDeployed;
+    private ServiceRegistration<Servlet> servlet;
+
+    @Activate
+    public Httpd(@Reference ConfigurationAdmin configAdmin, BundleContext context, HttpdConfiguration config,
+            Map<String, Object> properties) throws SettingRefusedException, IOException {
+        this.listener = new PaxWebListener(configAdmin);
+        this.registry = new RootRegistry(this::rootsChanged);
+        this.runtime = new HttpdRuntimeService(registry);
+        HttpdSettings first = HttpdSettings.from(config, properties);
+        try {
+            listener.apply(first);
+        } catch (SettingRefusedException refused) {
+            LOG.error(refused.getMessage());
+            throw refused;
+        }
+        this.settings = first;
+        Hashtable<String, Object> servletProperties = new Hashtable<>();
+        servletProperties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/*");
+        servletProperties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "switchboard.httpd");
+        servletProperties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_ASYNC_SUPPORTED, Boolean.TRUE);
+        // Pax Web's own property: initialise at deployment, which is how httpd learns requests reach it.
+        servletProperties.put("load-on-startup", 1);
+        servlet = context.registerService(Servlet.class, new DispatchServlet(registry, () -> settings,
+                this::servletDeployed), servletProperties);
+        runtime.register(context);
+        LOG.info("httpd configured for {}:{}", first.ip().isEmpty() ? "*" : first.ip(), first.port());
+    }
+
+    @Modified
+    void modified(HttpdConfiguration config, Map<String, Object> properties) {
+        try {
+            HttpdSettings next = HttpdSettings.from(config, properties);
+            if (next.listenerDiffers(settings)) {
+                listener.apply(next);
+            }
+            settings = next;
+            LOG.info("httpd configuration {} applied", HttpdSettings.PID);
+        } catch (SettingRefusedException refused) {
+            LOG.error(refused.getMessage());
+        } catch (IOException | RuntimeException failed) {
+            LOG.error("configuration {} could not be handed to Pax Web ({}); the previous one stays in force",
+                    HttpdSettings.PID, PaxWebListener.PAX_WEB_PID, failed);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        runtime.unregister();
+        if (servlet != null) {
+            servlet.unregister();
+            servlet = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindRootHandler(RootHandler handler, ServiceReference<RootHandler> reference) {
+        registry.add(reference, handler);
+        runtime.endpoint().ifPresent(endpoint -> started(handler, endpoint));
+    }
+
+    void updatedRootHandler(RootHandler handler, ServiceReference<RootHandler> reference) {
+        registry.modified(reference, handler);
+    }
+
+    void unbindRootHandler(RootHandler handler, ServiceReference<RootHandler> reference) {
+        registry.remove(reference);
+    }
+
+    @Reference(service = HttpServiceRuntime.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void bindHttpServiceRuntime(ServiceReference<HttpServiceRuntime> reference) {
+        updatedHttpServiceRuntime(reference);
+    }
+
+    void updatedHttpServiceRuntime(ServiceReference<HttpServiceRuntime> reference) {
+        Optional<HttpdEndpoint> endpoint = Endpoints.parse(reference.getProperty(Endpoints.ENDPOINT_PROPERTY));
+        long id = (Long) reference.getProperty("service.id");
+        if (endpoint.isPresent()) {
+            paxWebEndpoints.put(id, endpoint.get());
+        } else {
+            paxWebEndpoints.remove(id);
+        }
+        endpointChanged();
+    }
+
+    void unbindHttpServiceRuntime(ServiceReference<HttpServiceRuntime> reference) {
+        paxWebEndpoints.remove((Long) reference.getProperty("service.id"));
+        endpointChanged();
+    }
+
+    private void servletDeployed(boolean deployed) {
+        servletDeployed = deployed;
+        endpointChanged();
+    }
+
+    /** The server listens for handlers once Pax Web has an endpoint and has deployed the servlet. */
+    private synchronized void endpointChanged() {
+        HttpdEndpoint now = servletDeployed ? paxWebEndpoints.values().stream().findFirst().orElse(null) : null;
+        if (now == null ? runtime.endpoint().isEmpty() : now.equals(runtime.endpoint().orElse(null))) {
+            return;
+        }
+        if (now != null) {
+            LOG.info("httpd listening on {}", now.uri());
+        }
+        // The handlers learn the new address before the runtime says it is there.
+        if (now != null) {
+            registry.handlers().forEach(handler -> started(handler, now));
+        }
+        runtime.endpoint(now);
+    }
+
+    private void rootsChanged() {
+        // DS binds handlers before the constructor has stored the runtime.
+        if (runtime != null) {
+            runtime.changed();
+        }
+    }
+
+    private static void started(RootHandler handler, HttpdEndpoint endpoint) {
+        try {
+            handler.started(endpoint);
+        } catch (RuntimeException | LinkageError failure) {
+            LOG.error("root handler {} failed in started({})", handler, endpoint.uri(), failure);
+        }
+    }
+}

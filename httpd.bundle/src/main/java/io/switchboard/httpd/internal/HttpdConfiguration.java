@@ -1,0 +1,57 @@
+package io.switchboard.httpd.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/*
+ * Keys keep OpenSIPS httpd's modparam names; a double underscore in a method name is one underscore
+ * in the key (OSGi component property type naming).
+ */
+@ObjectClassDefinition(id = HttpdSettings.PID, name = "Switchboard httpd",
+        description = "The embedded HTTP server that root handlers plug into (OpenSIPS httpd).")
+@interface HttpdConfiguration {
+
+    @AttributeDefinition(name = "ip", description = "Address to listen on; empty for all addresses.")
+    String ip() default "";
+
+    @AttributeDefinition(name = "port", description = "TCP port, 1024-65535 (1-1023 are refused).")
+    int port() default 8888;
+
+    @AttributeDefinition(name = "buf_size",
+            description = "Response buffer in bytes; a longer response streams out chunked. 0 = engine default.")
+    int buf__size() default 0;
+
+    @AttributeDefinition(name = "post_buf_size", description = "Read buffer for request bodies in bytes, at least 256.")
+    int post__buf__size() default 1024;
+
+    @AttributeDefinition(name = "max_body_size",
+            description = "Largest request body in bytes; a longer one is answered 413. 0 = no limit.")
+    long max__body__size() default 16777216L;
+
+    @AttributeDefinition(name = "idle_timeout", description = "Milliseconds an idle connection is kept open.")
+    int idle__timeout() default 30000;
+
+    @AttributeDefinition(name = "async_timeout",
+            description = "Milliseconds a deferred (asynchronous) response may stay open before it is answered 504.")
+    int async__timeout() default 30000;
+
+    @AttributeDefinition(name = "max_threads", description = "Largest number of server threads, at least 8.")
+    int max__threads() default 64;
+
+    @AttributeDefinition(name = "https", description = "Serve HTTPS instead of HTTP on the port, with the keystore below.")
+    boolean https() default false;
+
+    @AttributeDefinition(name = "tls_keystore", description = "Path of the keystore holding the server key and certificate.")
+    String tls__keystore() default "";
+
+    @AttributeDefinition(name = "tls_keystore_password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
+            description = "Password of the keystore.")
+    String tls__keystore__password() default "";
+
+    @AttributeDefinition(name = "tls_keystore_type", description = "Keystore type: PKCS12 or JKS.")
+    String tls__keystore__type() default "PKCS12";
+
+    @AttributeDefinition(name = "tls_key_password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
+            description = "Password of the key; empty for the keystore password.")
+    String tls__key__password() default "";
+}

@@ -1,0 +1,87 @@
+package io.switchboard.httpd.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * A validated configuration of PID {@value #PID}. Every value is checked before anything is applied,
+ * so a refused configuration leaves the running one untouched.
+ */
+record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long maxBodySize, int idleTimeout,
+        int asyncTimeout, int maxThreads, Tls tls) {
+
+    static final String PID = "switchboard.httpd";
+
+    /** The keystore of the HTTPS listener; {@code null} in {@link HttpdSettings#tls} for plain HTTP. */
+    record Tls(String keystore, String keystorePassword, String keystoreType, String keyPassword) {
+    }
+
+    /**
+     * Reads and checks a configuration.
+     *
+     * @param config the typed view DS made of {@code properties}
+     * @param properties the raw properties, to quote the value a user wrote in a refusal
+     * @throws SettingRefusedException naming the PID, key, value and rule of the first bad value
+     */
+    static HttpdSettings from(HttpdConfiguration config, Map<String, ?> properties) throws SettingRefusedException {
+        Reader r = new Reader(properties);
+        String ip = r.read("ip", () -> config.ip().trim(), v -> v.isEmpty() || IpLiteral.isIpLiteral(v),
+                "must be empty (all addresses) or an IPv4 or IPv6 address");
+        int port = r.read("port", () -> config.port(), v -> v >= 1024 && v <= 65535,
+                "must be 1024-65535; ports 1-1023 are privileged and refused");
+        int bufSize = r.read("buf_size", () -> config.buf__size(), v -> v >= 0 && v <= 64 << 20,
+                "must be 0 (engine default) to 67108864 bytes");
+        int postBufSize = r.read("post_buf_size", () -> config.post__buf__size(), v -> v >= 256 && v <= 64 << 20,
+                "must be 256 to 67108864 bytes");
+        long maxBody = r.read("max_body_size", () -> config.max__body__size(), v -> v >= 0,
+                "must be 0 (no limit) or a positive number of bytes");
+        int idle = r.read("idle_timeout", () -> config.idle__timeout(), v -> v >= 100,
+                "must be at least 100 milliseconds");
+        int async = r.read("async_timeout", () -> config.async__timeout(), v -> v >= 1,
+                "must be at least 1 millisecond");
+        int maxThreads = r.read("max_threads", () -> config.max__threads(), v -> v >= 8 && v <= 10_000,
+                "must be 8 to 10000");
+        boolean https = r.read("https", () -> config.https(), v -> true, "must be true or false");
+        Tls tls = null;
+        if (https) {
+            String keystore = r.read("tls_keystore", () -> config.tls__keystore().trim(),
+                    v -> !v.isEmpty() && Files.isReadable(Path.of(v)),
+                    "must name a readable keystore file when https=true");
+            String type = r.read("tls_keystore_type", () -> config.tls__keystore__type().trim(),
+                    v -> v.equalsIgnoreCase("PKCS12") || v.equalsIgnoreCase("JKS"), "must be PKCS12 or JKS");
+            String password = config.tls__keystore__password();
+            String keyPassword = config.tls__key__password().isEmpty() ? password : config.tls__key__password();
+            tls = new Tls(keystore, password, type.toUpperCase(), keyPassword);
+        }
+        return new HttpdSettings(ip, port, bufSize, postBufSize, maxBody, idle, async, maxThreads, tls);
+    }
+
+    /** @return {@code true} when {@code other} needs the listener restarted to take effect */
+    boolean listenerDiffers(HttpdSettings other) {
+        return other == null || !ip.equals(other.ip) || port != other.port || idleTimeout != other.idleTimeout
+                || maxThreads != other.maxThreads || !Objects.equals(tls, other.tls);
+    }
+
+    /** Reads one key at a time so a refusal can quote exactly what the user wrote. */
+    private record Reader(Map<String, ?> properties) {
+
+        <T> T read(String key, Supplier<T> value, Predicate<T> rule, String ruleText)
+                throws SettingRefusedException {
+            T v;
+            try {
+                v = value.get();
+            } catch (RuntimeException notConvertible) {
+                throw new SettingRefusedException(PID, key, properties.get(key), ruleText);
+            }
+            if (!rule.test(v)) {
+                throw new SettingRefusedException(PID, key, properties.containsKey(key) ? properties.get(key) : v,
+                        ruleText);
+            }
+            return v;
+        }
+    }
+}

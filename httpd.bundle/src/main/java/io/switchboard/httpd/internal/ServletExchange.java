@@ -1,0 +1,313 @@
+package io.switchboard.httpd.internal;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.switchboard.httpd.BodyTooLargeException;
+import io.switchboard.httpd.HttpdRequest;
+import io.switchboard.httpd.HttpdResponse;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * One request and its response, over the servlet request that carries them.
+ */
+final class ServletExchange implements HttpdRequest, HttpdResponse {
+    private static final Logger LOG = LoggerFactory.getLogger(ServletExchange.class);
+
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+    private final RootEntry entry;
+    private final RequestPath path;
+    private final HttpdSettings settings;
+    private final AtomicBoolean completed = new AtomicBoolean();
+    private volatile AsyncContext async;
+    private InputStream body;
+
+    ServletExchange(HttpServletRequest request, HttpServletResponse response, RootEntry entry, RequestPath path,
+            HttpdSettings settings) {
+        this.request = request;
+        this.response = response;
+        this.entry = entry;
+        this.path = path;
+        this.settings = settings;
+    }
+
+    // --- request
+
+    @Override
+    public String method() {
+        return request.getMethod();
+    }
+
+    @Override
+    public String protocol() {
+        return request.getProtocol();
+    }
+
+    @Override
+    public boolean secure() {
+        return request.isSecure();
+    }
+
+    @Override
+    public String root() {
+        return entry.root();
+    }
+
+    @Override
+    public String path() {
+        return entry.root().equals(io.switchboard.httpd.RootHandler.FALLBACK) ? path.full() : path.below();
+    }
+
+    @Override
+    public String query() {
+        String query = request.getQueryString();
+        return query == null ? "" : query;
+    }
+
+    @Override
+    public String url() {
+        String query = request.getQueryString();
+        return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+    }
+
+    @Override
+    public Optional<String> arg(String name) {
+        return Optional.ofNullable(request.getParameter(name));
+    }
+
+    @Override
+    public Map<String, List<String>> args() {
+        Map<String, List<String>> args = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> args.put(name, List.of(values)));
+        return Collections.unmodifiableMap(args);
+    }
+
+    @Override
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(request.getHeader(name));
+    }
+
+    @Override
+    public List<String> headers(String name) {
+        return Collections.list(request.getHeaders(name));
+    }
+
+    @Override
+    public List<String> headerNames() {
+        return Collections.list(request.getHeaderNames());
+    }
+
+    @Override
+    public Optional<String> contentType() {
+        return Optional.ofNullable(request.getContentType());
+    }
+
+    @Override
+    public long contentLength() {
+        return request.getContentLengthLong();
+    }
+
+    @Override
+    public synchronized InputStream body() throws IOException {
+        if (body == null) {
+            body = new LimitedInputStream(new BufferedInputStream(request.getInputStream(), settings.postBufSize()),
+                    settings.maxBodySize());
+        }
+        return body;
+    }
+
+    @Override
+    public byte[] bodyBytes() throws IOException {
+        long declared = contentLength();
+        if (settings.maxBodySize() > 0 && declared > settings.maxBodySize()) {
+            throw new BodyTooLargeException(settings.maxBodySize());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, 1 << 20) : 256);
+        byte[] buffer = new byte[settings.postBufSize()];
+        InputStream in = body();
+        for (int n; (n = in.read(buffer)) >= 0;) {
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public InetSocketAddress remote() {
+        return InetSocketAddress.createUnresolved(request.getRemoteAddr(), request.getRemotePort());
+    }
+
+    @Override
+    public InetSocketAddress local() {
+        return InetSocketAddress.createUnresolved(request.getLocalAddr(), request.getLocalPort());
+    }
+
+    // --- response
+
+    @Override
+    public HttpdResponse status(int code) {
+        if (code < 100 || code > 599) {
+            throw new IllegalArgumentException("status " + code + " is outside 100-599");
+        }
+        requireUncommitted();
+        response.setStatus(code);
+        return this;
+    }
+
+    @Override
+    public HttpdResponse contentType(String contentType) {
+        requireSingleLine("content type", contentType);
+        requireUncommitted();
+        response.setContentType(contentType);
+        return this;
+    }
+
+    @Override
+    public HttpdResponse header(String name, String value) {
+        requireSingleLine("header name", name);
+        requireSingleLine("header value", value);
+        requireUncommitted();
+        response.addHeader(name, value);
+        return this;
+    }
+
+    @Override
+    public HttpdResponse contentLength(long length) {
+        requireUncommitted();
+        response.setContentLengthLong(length);
+        return this;
+    }
+
+    @Override
+    public OutputStream output() throws IOException {
+        return response.getOutputStream();
+    }
+
+    @Override
+    public void send(int code, String contentType, byte[] body) throws IOException {
+        status(code);
+        contentType(contentType);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        complete();
+    }
+
+    @Override
+    public void defer() {
+        if (completed.get()) {
+            throw new IllegalStateException("the response is already completed");
+        }
+        if (async != null) {
+            return;
+        }
+        AsyncContext context = request.startAsync();
+        context.setTimeout(settings.asyncTimeout());
+        context.addListener(new AsyncListener() {
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                LOG.warn("root {}: handler service {} did not complete {} {} within async_timeout={} ms; answered 504",
+                        entry.root(), entry.serviceId(), method(), url(), settings.asyncTimeout());
+                abandon(504, "the handler did not answer within " + settings.asyncTimeout() + " ms");
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                completed.set(true);
+                entry.closed(ServletExchange.this);
+            }
+
+            @Override
+            public void onComplete(AsyncEvent event) {
+                completed.set(true);
+                entry.closed(ServletExchange.this);
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+                // nothing to do: the context is started once
+            }
+        });
+        async = context;
+        entry.opened(this);
+    }
+
+    boolean deferred() {
+        return async != null;
+    }
+
+    @Override
+    public void complete() {
+        if (!completed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            response.flushBuffer();
+        } catch (IOException | RuntimeException clientGone) {
+            LOG.debug("root {}: response to {} could not be flushed: {}", entry.root(), url(), clientGone.toString());
+        } finally {
+            entry.closed(this);
+            AsyncContext context = async;
+            if (context != null) {
+                context.complete();
+            }
+        }
+    }
+
+    /** Ends a response its handler will not finish: an error status if nothing was sent yet. */
+    void abandon(int status, String reason) {
+        if (completed.get()) {
+            return;
+        }
+        try {
+            if (!response.isCommitted()) {
+                response.reset();
+                response.setStatus(status);
+                response.setContentType("text/plain;charset=utf-8");
+                response.getOutputStream().write((reason + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException | RuntimeException clientGone) {
+            LOG.debug("root {}: could not send {} to {}: {}", entry.root(), status, url(), clientGone.toString());
+        }
+        complete();
+    }
+
+    @Override
+    public boolean committed() {
+        return response.isCommitted();
+    }
+
+    @Override
+    public boolean completed() {
+        return completed.get();
+    }
+
+    private void requireUncommitted() {
+        if (completed.get() || response.isCommitted()) {
+            throw new IllegalStateException("the response is already " + (completed.get() ? "completed" : "committed"));
+        }
+    }
+
+    private static void requireSingleLine(String what, String value) {
+        if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException(what + " must be one line without CR or LF: " + Arrays.asList(value));
+        }
+    }
+}

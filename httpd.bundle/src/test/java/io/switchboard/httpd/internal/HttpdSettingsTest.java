@@ -1,0 +1,97 @@
+package io.switchboard.httpd.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.annotation.Annotation;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class HttpdSettingsTest {
+
+    @Test
+    void defaultsMirrorOpenSipsHttpd() throws Exception {
+        HttpdSettings settings = HttpdSettings.from(config(Map.of()), Map.of());
+        assertThat(settings.ip()).isEmpty();
+        assertThat(settings.port()).isEqualTo(8888);
+        assertThat(settings.postBufSize()).isEqualTo(1024);
+        assertThat(settings.bufSize()).isZero();
+        assertThat(settings.tls()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "port          | 80          | 1024-65535",
+            "port          | 1023        | 1024-65535",
+            "port          | 70000       | 1024-65535",
+            "post_buf_size | 255         | 256",
+            "buf_size      | -1          | 0 (engine default)",
+            "ip            | example.org | IPv4 or IPv6",
+            "ip            | 300.1.1.1   | IPv4 or IPv6",
+            "max_body_size | -5          | no limit",
+            "https         | true        | keystore" })
+    void refusesBadValuesNamingPidKeyValueAndRule(String key, String value, String rule) {
+        Map<String, Object> properties = Map.of(key, value);
+        assertThatThrownBy(() -> HttpdSettings.from(config(properties), properties))
+                .isInstanceOf(SettingRefusedException.class)
+                .hasMessageContaining("switchboard.httpd")
+                .hasMessageContaining(key + "=" + value)
+                .hasMessageContaining(rule);
+    }
+
+    @Test
+    void refusesAValueThatIsNotANumber() {
+        Map<String, Object> properties = Map.of("port", "eighty");
+        assertThatThrownBy(() -> HttpdSettings.from(config(properties), properties))
+                .hasMessageContaining("port=eighty");
+    }
+
+    @Test
+    void acceptsIpLiterals() throws Exception {
+        for (String ip : new String[] { "127.0.0.1", "::1", "0.0.0.0", "fe80::1" }) {
+            Map<String, Object> properties = Map.of("ip", ip);
+            assertThat(HttpdSettings.from(config(properties), properties).ip()).isEqualTo(ip);
+        }
+    }
+
+    @Test
+    void onlyListenerKeysRestartTheListener() throws Exception {
+        HttpdSettings base = HttpdSettings.from(config(Map.of()), Map.of());
+        Map<String, Object> buffer = Map.of("buf_size", "4096");
+        Map<String, Object> port = Map.of("port", "9999");
+        assertThat(HttpdSettings.from(config(buffer), buffer).listenerDiffers(base)).isFalse();
+        assertThat(HttpdSettings.from(config(port), port).listenerDiffers(base)).isTrue();
+    }
+
+    /** Builds the typed view the way DS does: converting the raw string values on each call. */
+    private static HttpdConfiguration config(Map<String, Object> raw) {
+        Map<String, Object> values = new HashMap<>(raw);
+        return (HttpdConfiguration) java.lang.reflect.Proxy.newProxyInstance(HttpdConfiguration.class.getClassLoader(),
+                new Class<?>[] { HttpdConfiguration.class }, (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Annotation.class || method.getDeclaringClass() == Object.class) {
+                        return method.getName().equals("annotationType") ? HttpdConfiguration.class : null;
+                    }
+                    String key = method.getName().replace("__", "\u0000").replace('_', '.').replace('\u0000', '_');
+                    Object value = values.get(key);
+                    if (value == null) {
+                        return method.getDefaultValue();
+                    }
+                    Class<?> type = method.getReturnType();
+                    String text = value.toString();
+                    if (type == int.class) {
+                        return Integer.valueOf(text);
+                    }
+                    if (type == long.class) {
+                        return Long.valueOf(text);
+                    }
+                    if (type == boolean.class) {
+                        return Boolean.valueOf(text);
+                    }
+                    return text;
+                });
+    }
+}

@@ -1,0 +1,80 @@
+package io.switchboard.itest;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+import io.switchboard.httpd.HttpdRuntime;
+
+/**
+ * The httpd every test talks to: configured once on a free loopback port, reconfigured by the tests
+ * that need to, always waited for through the runtime service rather than with sleeps.
+ */
+public final class Httpd {
+    public static final String PID = "switchboard.httpd";
+    private static int port;
+
+    private Httpd() {
+    }
+
+    /** @return the port httpd serves on, configuring it on first use */
+    public static synchronized int port() throws Exception {
+        if (port == 0) {
+            int free = Loopback.freePort();
+            configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(free)));
+            port = free;
+        }
+        return port;
+    }
+
+    /** Replaces httpd's configuration and waits until it serves on the port the new one names. */
+    public static void configure(Map<String, String> properties) throws Exception {
+        update(properties);
+        awaitServing(Integer.parseInt(properties.getOrDefault("port", "8888")), Duration.ofSeconds(30));
+    }
+
+    /** Replaces httpd's configuration without waiting for any effect. */
+    public static void update(Map<String, String> properties) throws IOException {
+        BundleContext context = FrameworkUtil.getBundle(Httpd.class).getBundleContext();
+        ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> tracker = new ServiceTracker<>(context,
+                ConfigurationAdmin.class, null);
+        tracker.open();
+        try {
+            ConfigurationAdmin admin = tracker.waitForService(10_000);
+            Configuration configuration = admin.getConfiguration(PID, "?");
+            Dictionary<String, Object> dictionary = new Hashtable<>(properties);
+            configuration.update(dictionary);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IOException(interrupted);
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /** Waits until the runtime says httpd serves on {@code expected}. */
+    public static HttpdRuntime awaitServing(int expected, Duration timeout) throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(Httpd.class).getBundleContext();
+        ServiceTracker<HttpdRuntime, HttpdRuntime> tracker = new ServiceTracker<>(context,
+                context.createFilter("(&(objectClass=" + HttpdRuntime.class.getName() + ")(httpd.port=" + expected
+                        + "))"), null);
+        tracker.open();
+        try {
+            HttpdRuntime runtime = tracker.waitForService(timeout.toMillis());
+            if (runtime == null) {
+                throw new AssertionError("httpd did not serve on port " + expected + " within " + timeout);
+            }
+            return runtime;
+        } finally {
+            tracker.close();
+        }
+    }
+}
