@@ -35,10 +35,14 @@ public final class Httpd {
         return port;
     }
 
-    /** Replaces httpd's configuration and waits until it serves on the port the new one names. */
+    /** Replaces httpd's configuration and waits until it is in force and serving. */
     public static void configure(Map<String, String> properties) throws Exception {
         update(properties);
-        awaitServing(Integer.parseInt(properties.getOrDefault("port", "8888")), Duration.ofSeconds(30));
+        StringBuilder applied = new StringBuilder();
+        properties.forEach((key, value) -> applied.append("(httpd.config.").append(key).append('=').append(value)
+                .append(')'));
+        await("(httpd.endpoint.port=" + properties.getOrDefault("port", "8888") + ")" + applied,
+                Duration.ofSeconds(30));
     }
 
     /** Replaces httpd's configuration without waiting for any effect. */
@@ -60,17 +64,16 @@ public final class Httpd {
         }
     }
 
-    /** Waits until the runtime says httpd serves on {@code expected}. */
-    public static HttpdRuntime awaitServing(int expected, Duration timeout) throws Exception {
+    /** Waits until httpd's runtime service matches {@code filter}: its endpoint and configuration. */
+    public static HttpdRuntime await(String filter, Duration timeout) throws Exception {
         BundleContext context = FrameworkUtil.getBundle(Httpd.class).getBundleContext();
         ServiceTracker<HttpdRuntime, HttpdRuntime> tracker = new ServiceTracker<>(context,
-                context.createFilter("(&(objectClass=" + HttpdRuntime.class.getName() + ")(httpd.port=" + expected
-                        + "))"), null);
+                context.createFilter("(&(objectClass=" + HttpdRuntime.class.getName() + ")" + filter + ")"), null);
         tracker.open();
         try {
             HttpdRuntime runtime = tracker.waitForService(timeout.toMillis());
             if (runtime == null) {
-                throw new AssertionError("httpd did not serve on port " + expected + " within " + timeout);
+                throw new AssertionError("httpd's runtime did not match " + filter + " within " + timeout);
             }
             return runtime;
         } finally {

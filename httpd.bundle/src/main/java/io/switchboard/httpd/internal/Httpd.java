@@ -3,8 +3,12 @@ package io.switchboard.httpd.internal;
 import java.io.IOException;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -44,6 +48,14 @@ public final class Httpd {
     private final PaxWebListener listener;
     private volatile HttpdSettings settings;
     private volatile boolean servletDeployed;
+    /** The endpoint handlers were last told about; guarded by {@code this}. */
+    private HttpdEndpoint announced;
+    /**
+     * Runs started() callbacks and runtime updates in order, off the threads of DS and Pax Web: those
+     * call in while holding their own locks, and a callback that calls back would deadlock them.
+     */
+    private final ExecutorService announcer = Executors.newSingleThreadExecutor(
+            runnable -> new Thread(runnable, "switchboard-httpd-announcer"));
     private ServiceRegistration<Servlet> servlet;
 
     @Activate
@@ -60,11 +72,13 @@ public final class Httpd {
             throw refused;
         }
         this.settings = first;
+        runtime.settings(first);
         Hashtable<String, Object> servletProperties = new Hashtable<>();
         servletProperties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/*");
         servletProperties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "switchboard.httpd");
         servletProperties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_ASYNC_SUPPORTED, Boolean.TRUE);
-        // Pax Web's own property: initialise at deployment, which is how httpd learns requests reach it.
+        // Pax Web's own property (an Integer): initialise at deployment, so init() tells httpd that
+        // requests reach it rather than the first request doing so.
         servletProperties.put("load-on-startup", 1);
         servlet = context.registerService(Servlet.class, new DispatchServlet(registry, () -> settings,
                 this::servletDeployed), servletProperties);
@@ -80,6 +94,7 @@ public final class Httpd {
                 listener.apply(next);
             }
             settings = next;
+            runtime.settings(next);
             LOG.info("httpd configuration {} applied", HttpdSettings.PID);
         } catch (SettingRefusedException refused) {
             LOG.error(refused.getMessage());
@@ -91,6 +106,7 @@ public final class Httpd {
 
     @Deactivate
     void deactivate() {
+        announcer.shutdownNow();
         runtime.unregister();
         if (servlet != null) {
             servlet.unregister();
@@ -101,7 +117,7 @@ public final class Httpd {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindRootHandler(RootHandler handler, ServiceReference<RootHandler> reference) {
         registry.add(reference, handler);
-        runtime.endpoint().ifPresent(endpoint -> started(handler, endpoint));
+        announcer.execute(() -> runtime.endpoint().ifPresent(endpoint -> started(handler, endpoint)));
     }
 
     void updatedRootHandler(RootHandler handler, ServiceReference<RootHandler> reference) {
@@ -131,6 +147,9 @@ public final class Httpd {
 
     void unbindHttpServiceRuntime(ServiceReference<HttpServiceRuntime> reference) {
         paxWebEndpoints.remove((Long) reference.getProperty("service.id"));
+        // Pax Web unregisters its runtime when it stops the server; the next server deploys the
+        // servlet anew and init() says so.
+        servletDeployed = false;
         endpointChanged();
     }
 
@@ -142,17 +161,22 @@ public final class Httpd {
     /** The server listens for handlers once Pax Web has an endpoint and has deployed the servlet. */
     private synchronized void endpointChanged() {
         HttpdEndpoint now = servletDeployed ? paxWebEndpoints.values().stream().findFirst().orElse(null) : null;
-        if (now == null ? runtime.endpoint().isEmpty() : now.equals(runtime.endpoint().orElse(null))) {
+        if (Objects.equals(now, announced)) {
             return;
         }
-        if (now != null) {
-            LOG.info("httpd listening on {}", now.uri());
+        announced = now;
+        try {
+            announcer.execute(() -> {
+                if (now != null) {
+                    LOG.info("httpd listening on {}", now.uri());
+                    // The handlers learn the new address before the runtime says it is there.
+                    registry.handlers().forEach(handler -> started(handler, now));
+                }
+                runtime.endpoint(now);
+            });
+        } catch (RejectedExecutionException deactivated) {
+            // nothing left to tell
         }
-        // The handlers learn the new address before the runtime says it is there.
-        if (now != null) {
-            registry.handlers().forEach(handler -> started(handler, now));
-        }
-        runtime.endpoint(now);
     }
 
     private void rootsChanged() {

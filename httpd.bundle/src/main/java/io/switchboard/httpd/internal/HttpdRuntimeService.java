@@ -13,11 +13,16 @@ import io.switchboard.httpd.HttpdEndpoint;
 import io.switchboard.httpd.HttpdRuntime;
 import io.switchboard.httpd.RootPath;
 
-/** The registered {@link HttpdRuntime}: its change count moves with every root and endpoint change. */
+/**
+ * The registered {@link HttpdRuntime}: its change count moves with every root, endpoint and
+ * configuration change, and its properties show the endpoint ({@code httpd.endpoint},
+ * {@code httpd.endpoint.port}) and the configuration in force ({@code httpd.config.<key>}).
+ */
 final class HttpdRuntimeService implements HttpdRuntime {
     private final RootRegistry registry;
     private final AtomicLong changeCount = new AtomicLong();
     private volatile HttpdEndpoint endpoint;
+    private volatile HttpdSettings settings;
     private volatile ServiceRegistration<HttpdRuntime> registration;
 
     HttpdRuntimeService(RootRegistry registry) {
@@ -36,6 +41,11 @@ final class HttpdRuntimeService implements HttpdRuntime {
 
     void endpoint(HttpdEndpoint now) {
         endpoint = now;
+        changed();
+    }
+
+    void settings(HttpdSettings applied) {
+        settings = applied;
         changed();
     }
 
@@ -68,8 +78,12 @@ final class HttpdRuntimeService implements HttpdRuntime {
         properties.put(Constants.SERVICE_CHANGECOUNT, changeCount.get());
         HttpdEndpoint now = endpoint;
         if (now != null) {
-            properties.put("httpd.port", now.port());
             properties.put("httpd.endpoint", now.uri().toString());
+            properties.put("httpd.endpoint.port", now.port());
+        }
+        HttpdSettings applied = settings;
+        if (applied != null) {
+            applied.byKey().forEach((key, value) -> properties.put("httpd.config." + key, value));
         }
         return properties;
     }

@@ -60,6 +60,13 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
         return new HttpdSettings(ip, port, bufSize, postBufSize, maxBody, idle, async, maxThreads, tls);
     }
 
+    /** @return the applied values under their configuration keys, as the runtime service shows them */
+    Map<String, Object> byKey() {
+        return Map.of("ip", ip, "port", port, "buf_size", bufSize, "post_buf_size", postBufSize, "max_body_size",
+                maxBodySize, "idle_timeout", idleTimeout, "async_timeout", asyncTimeout, "max_threads", maxThreads,
+                "https", tls != null);
+    }
+
     /** @return {@code true} when {@code other} needs the listener restarted to take effect */
     boolean listenerDiffers(HttpdSettings other) {
         return other == null || !ip.equals(other.ip) || port != other.port || idleTimeout != other.idleTimeout

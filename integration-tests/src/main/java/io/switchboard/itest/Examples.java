@@ -1,0 +1,24 @@
+package io.switchboard.itest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.osgi.framework.FrameworkUtil;
+
+/** The example bundles the reactor built, found through the {@code switchboard.examples} property. */
+public final class Examples {
+    private Examples() {
+    }
+
+    /** @return the jar of {@code examples/hello.bundle} */
+    public static Path helloJar() throws IOException {
+        Path target = Path.of(FrameworkUtil.getBundle(Examples.class).getBundleContext()
+                .getProperty("switchboard.examples"), "hello.bundle", "target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().matches("switchboard\\.examples\\.hello-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new IOException("no hello example jar in " + target));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.switchboard.itest;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.log.LogEntry;
+import org.osgi.service.log.LogListener;
+import org.osgi.service.log.LogReaderService;
+
+/** Collects the log lines every bundle writes (through pax-logging's LogReaderService). */
+public final class LogCapture implements LogListener, AutoCloseable {
+    private final LogReaderService reader;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    public LogCapture(LogReaderService reader) {
+        this.reader = reader;
+        reader.addLogListener(this);
+    }
+
+    @Override
+    public void logged(LogEntry entry) {
+        lines.add(entry.getLogLevel() + " " + entry.getMessage());
+    }
+
+    /** Waits for a line containing every fragment. */
+    public String await(Duration timeout, String... fragments) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String line : lines) {
+                if (List.of(fragments).stream().allMatch(line::contains)) {
+                    return line;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no log line with " + List.of(fragments) + " within " + timeout + "; saw " + lines);
+    }
+
+    @Override
+    public void close() {
+        reader.removeLogListener(this);
+    }
+}

@@ -1,0 +1,71 @@
+package io.switchboard.itest.httpd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.test.common.annotation.InjectBundleContext;
+
+import io.switchboard.itest.Handlers;
+import io.switchboard.itest.Httpd;
+import io.switchboard.itest.Loopback;
+
+/** Deferred responses: answered later from another thread, or 504 when never answered. */
+class AsyncTest {
+    @InjectBundleContext
+    BundleContext context;
+    int port;
+    final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+
+    @BeforeEach
+    void serve() throws Exception {
+        port = Httpd.port();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        later.shutdownNow();
+        Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port)));
+    }
+
+    @Test
+    void aHandlerAnswersLaterFromAnotherThread() throws Exception {
+        Handlers.register(context, "later", (request, response) -> {
+            String path = request.path();
+            response.defer();
+            later.schedule(() -> {
+                response.status(202).contentType("text/plain");
+                try (OutputStream out = response.output()) {
+                    out.write(("answered " + path + " on " + Thread.currentThread().getName())
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+                response.complete();
+                return null;
+            }, 300, TimeUnit.MILLISECONDS);
+        });
+        HttpResponse<String> response = Loopback.get(port, "/later/x");
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).startsWith("answered /x on pool-");
+    }
+
+    @Test
+    void aDeferredResponseNobodyCompletesIsAnswered504() throws Exception {
+        Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port), "async_timeout", "500"));
+        Handlers.register(context, "never", (request, response) -> response.defer());
+        long start = System.nanoTime();
+        HttpResponse<String> response = Loopback.get(port, "/never");
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(10_000);
+        assertThat(Loopback.get(port, "/never/again").statusCode()).isEqualTo(504);
+    }
+}
