@@ -39,9 +39,12 @@ public final class Httpd {
     public static void configure(Map<String, String> properties) throws Exception {
         update(properties);
         StringBuilder applied = new StringBuilder();
-        properties.forEach((key, value) -> applied.append("(httpd.config.").append(key).append('=').append(value)
-                .append(')'));
-        await("(httpd.endpoint.port=" + properties.getOrDefault("port", "8888") + ")" + applied,
+        // The runtime shows every key but the TLS ones, which would publish a password.
+        properties.entrySet().stream().filter(e -> !e.getKey().startsWith("tls_")).forEach(e -> applied
+                .append("(httpd.config.").append(e.getKey()).append('=').append(e.getValue()).append(')'));
+        // The scheme tells an HTTPS listener from the HTTP one it replaces on the same port.
+        String scheme = "true".equals(properties.get("https")) ? "https" : "http";
+        await("(httpd.endpoint=" + scheme + "://127.0.0.1:" + properties.getOrDefault("port", "8888") + "/)" + applied,
                 Duration.ofSeconds(30));
     }
 

@@ -64,6 +64,9 @@ public final class Loopback {
     private static boolean complete(StringBuilder response) {
         int headersEnd = response.indexOf("\r\n\r\n");
         String headers = response.substring(0, headersEnd).toLowerCase();
+        if (headers.contains("transfer-encoding: chunked")) {
+            return response.lastIndexOf("\r\n0\r\n\r\n") > headersEnd;
+        }
         int at = headers.indexOf("content-length:");
         if (at < 0) {
             return false;

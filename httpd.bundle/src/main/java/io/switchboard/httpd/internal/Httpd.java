@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -51,26 +51,29 @@ public final class Httpd {
     /** The endpoint handlers were last told about; guarded by {@code this}. */
     private HttpdEndpoint announced;
     /**
-     * Runs started() callbacks and runtime updates in order, off the threads of DS and Pax Web: those
-     * call in while holding their own locks, and a callback that calls back would deadlock them.
+     * Runs started() callbacks, runtime updates and hand-overs to Pax Web in order, off the threads of
+     * DS and Pax Web: those call in while holding their own locks, and a callback that calls back
+     * would deadlock them.
      */
-    private final ExecutorService announcer = Executors.newSingleThreadExecutor(
+    private final ScheduledExecutorService announcer = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "switchboard-httpd-announcer"));
     private ServiceRegistration<Servlet> servlet;
 
     @Activate
     public Httpd(@Reference ConfigurationAdmin configAdmin, BundleContext context, HttpdConfiguration config,
             Map<String, Object> properties) throws SettingRefusedException, IOException {
-        this.listener = new PaxWebListener(configAdmin);
+        this.listener = new PaxWebListener(configAdmin, announcer);
         this.registry = new RootRegistry(this::rootsChanged);
         this.runtime = new HttpdRuntimeService(registry);
         HttpdSettings first = HttpdSettings.from(config, properties);
         try {
-            listener.apply(first);
+            listener.check(first);
         } catch (SettingRefusedException refused) {
             LOG.error(refused.getMessage());
+            announcer.shutdownNow();
             throw refused;
         }
+        listener.apply(first);
         this.settings = first;
         runtime.settings(first);
         Hashtable<String, Object> servletProperties = new Hashtable<>();
@@ -91,6 +94,7 @@ public final class Httpd {
         try {
             HttpdSettings next = HttpdSettings.from(config, properties);
             if (next.listenerDiffers(settings)) {
+                listener.check(next);
                 listener.apply(next);
             }
             settings = next;
@@ -150,11 +154,13 @@ public final class Httpd {
         // Pax Web unregisters its runtime when it stops the server; the next server deploys the
         // servlet anew and init() says so.
         servletDeployed = false;
+        listener.deployed(false);
         endpointChanged();
     }
 
     private void servletDeployed(boolean deployed) {
         servletDeployed = deployed;
+        listener.deployed(deployed);
         endpointChanged();
     }
 

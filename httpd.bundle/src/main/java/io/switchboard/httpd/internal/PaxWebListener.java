@@ -6,21 +6,86 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drives Pax Web's listener (PID {@value #PAX_WEB_PID}) from httpd's settings, so
  * {@code switchboard.httpd} is the one place a user sets it.
+ * <p>
+ * Settings are handed over only while httpd's servlet is deployed: Pax Web restarts its server for
+ * each change, and a restart while its whiteboard is still binding the previous server loses the
+ * whiteboard's servlets for good (seen with Pax Web 11.1.0 when the first configuration arrived right
+ * after start). A hand-over waits for the deployment, or {@value #READY_WAIT_SECONDS} s at most.
  */
 final class PaxWebListener {
     static final String PAX_WEB_PID = "org.ops4j.pax.web";
+    private static final Logger LOG = LoggerFactory.getLogger(PaxWebListener.class);
+    private static final long READY_WAIT_SECONDS = 5;
 
     private final ConfigurationAdmin configAdmin;
+    private final ScheduledExecutorService executor;
+    /** Settings not yet handed over; guarded by {@code this}. */
+    private HttpdSettings pending;
+    /** Whether httpd's servlet is deployed; guarded by {@code this}. */
+    private boolean deployed;
 
-    PaxWebListener(ConfigurationAdmin configAdmin) {
+    PaxWebListener(ConfigurationAdmin configAdmin, ScheduledExecutorService executor) {
         this.configAdmin = configAdmin;
+        this.executor = executor;
+    }
+
+    /** Queues {@code settings} for Pax Web: now if httpd's servlet is deployed, else once it is. */
+    synchronized void apply(HttpdSettings settings) {
+        pending = settings;
+        if (deployed) {
+            submit();
+        } else {
+            try {
+                executor.schedule(this::handOverStale, READY_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (RejectedExecutionException deactivated) {
+                // httpd is going away: nothing to hand over
+            }
+        }
+    }
+
+    /** Tells whether httpd's servlet is deployed in Pax Web's current server. */
+    synchronized void deployed(boolean now) {
+        deployed = now;
+        if (now && pending != null) {
+            submit();
+        }
+    }
+
+    private synchronized void handOverStale() {
+        if (pending != null) {
+            LOG.debug("httpd's servlet is not deployed after {} s; handing the listener settings over anyway",
+                    READY_WAIT_SECONDS);
+            submit();
+        }
+    }
+
+    private void submit() {
+        HttpdSettings settings = pending;
+        pending = null;
+        try {
+            executor.execute(() -> {
+                try {
+                    handOver(settings);
+                } catch (IOException | RuntimeException failed) {
+                    LOG.error("the listener settings of {} could not be handed to {}", HttpdSettings.PID, PAX_WEB_PID,
+                            failed);
+                }
+            });
+        } catch (RejectedExecutionException deactivated) {
+            // httpd is going away: nothing to hand over
+        }
     }
 
     /**
@@ -41,29 +106,33 @@ final class PaxWebListener {
     }
 
     /**
-     * Hands the listener settings to Pax Web, which restarts its server only when they differ.
+     * Checks that Pax Web can take {@code settings}.
      *
      * @throws SettingRefusedException when the port changes to one that cannot be bound
      */
-    void apply(HttpdSettings settings) throws IOException, SettingRefusedException {
-        Configuration configuration = configAdmin.getConfiguration(PAX_WEB_PID, "?");
-        Dictionary<String, Object> next = properties(settings);
-        Dictionary<String, Object> current = configuration.getProperties();
+    void check(HttpdSettings settings) throws IOException, SettingRefusedException {
+        Dictionary<String, Object> current = configAdmin.getConfiguration(PAX_WEB_PID, "?").getProperties();
         // Pax Web itself holds the port it already listens on: only a new port can be probed.
-        if (current == null || !sameListener(current, next)) {
+        if (current == null || listeningPort(current) != settings.port()) {
             checkBindable(settings);
         }
-        configuration.updateIfDifferent(next);
     }
 
-    private static boolean sameListener(Dictionary<String, Object> current, Dictionary<String, Object> next) {
-        for (String key : new String[] { "org.osgi.service.http.enabled", "org.osgi.service.http.port",
-                "org.osgi.service.http.secure.enabled", "org.osgi.service.http.port.secure" }) {
-            if (!java.util.Objects.equals(current.get(key), next.get(key))) {
-                return false;
-            }
+    /** Hands the listener settings to Pax Web, which restarts its server only when they differ. */
+    private void handOver(HttpdSettings settings) throws IOException {
+        Configuration configuration = configAdmin.getConfiguration(PAX_WEB_PID, "?");
+        configuration.updateIfDifferent(properties(settings));
+    }
+
+    /** @return the port Pax Web listens on under {@code current}, or -1 */
+    private static int listeningPort(Dictionary<String, Object> current) {
+        boolean secure = "true".equals(String.valueOf(current.get("org.osgi.service.http.secure.enabled")));
+        Object port = current.get(secure ? "org.osgi.service.http.port.secure" : "org.osgi.service.http.port");
+        try {
+            return Integer.parseInt(String.valueOf(port));
+        } catch (NumberFormatException none) {
+            return -1;
         }
-        return true;
     }
 
     static Dictionary<String, Object> properties(HttpdSettings settings) {

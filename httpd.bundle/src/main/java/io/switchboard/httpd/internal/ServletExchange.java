@@ -258,16 +258,12 @@ final class ServletExchange implements HttpdRequest, HttpdResponse {
         if (!completed.compareAndSet(false, true)) {
             return;
         }
-        try {
-            response.flushBuffer();
-        } catch (IOException | RuntimeException clientGone) {
-            LOG.debug("root {}: response to {} could not be flushed: {}", entry.root(), url(), clientGone.toString());
-        } finally {
-            entry.closed(this);
-            AsyncContext context = async;
-            if (context != null) {
-                context.complete();
-            }
+        entry.closed(this);
+        AsyncContext context = async;
+        // Without a deferral the container ends the response when the handler returns: left to it,
+        // a body that fits the buffer goes out with its Content-Length rather than chunked.
+        if (context != null) {
+            context.complete();
         }
     }
 
