@@ -21,12 +21,8 @@ if ! command -v kamailio >/dev/null || ! command -v wrk >/dev/null; then
 fi
 
 APP_JAR=$ROOT/app/target/switchboard.jar
-if [[ ! -f $APP_JAR ]] || ! compgen -G "$ROOT/examples/hello.bundle/target/switchboard.examples.hello-*.jar" >/dev/null; then
+if [[ ! -f $APP_JAR ]] || ! compgen -G "$ROOT/bench/bare-servlet.bundle/target/switchboard.bench.bare-*.jar" >/dev/null; then
     (cd "$ROOT" && mvn -B -q install -DskipTests)
-fi
-# Not in the reactor yet: build it on its own when the root build did not.
-if ! compgen -G "$ROOT/bench/bare-servlet.bundle/target/switchboard.bench.bare-*.jar" >/dev/null; then
-    mvn -B -q -f "$ROOT/bench/bare-servlet.bundle/pom.xml" install
 fi
 
 # Another listener on these ports would be measured instead of ours.
@@ -49,8 +45,7 @@ trap 'exit 130' INT TERM
 
 cp "$APP_JAR" "$WORK/"
 mkdir "$WORK/deploy"
-cp "$ROOT"/examples/hello.bundle/target/switchboard.examples.hello-*.jar \
-   "$ROOT"/bench/bare-servlet.bundle/target/switchboard.bench.bare-*.jar "$WORK/deploy/"
+cp "$ROOT"/examples/hello.bundle/target/switchboard.examples.hello-*.jar "$WORK/deploy/"
 
 # --- Start-up: java -jar to the first 200 on /hello ---
 cd "$WORK"
@@ -65,6 +60,9 @@ done
 t1=$(now_ns)
 awk -v ns=$((t1 - t0)) 'BEGIN { printf "java -jar to first 200: %.2f s (target <= 3 s)\n", ns / 1e9 }'
 
+# Deployed once httpd serves: Pax Web 11.1.0's whiteboard can lose a servlet registered while httpd
+# hands its listener settings over at start (the Pax Web server restarts then).
+cp "$ROOT"/bench/bare-servlet.bundle/target/switchboard.bench.bare-*.jar "$WORK/deploy/"
 for _ in $(seq 100); do [[ $(status "http://127.0.0.1:$PORT/bare") == 200 ]] && break; sleep 0.1; done
 [[ $(status "http://127.0.0.1:$PORT/bare") == 200 ]] || { tail -n 40 java.log >&2; die "/bare never answered 200"; }
 

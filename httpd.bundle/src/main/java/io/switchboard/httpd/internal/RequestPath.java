@@ -35,16 +35,25 @@ record RequestPath(String root, String below, String full) {
         if (rawPath == null || !rawPath.startsWith("/")) {
             throw new RejectedPathException("path must start with /");
         }
+        if (rawPath.indexOf('\\') >= 0 || rawPath.indexOf('#') >= 0) {
+            throw new RejectedPathException("backslash or fragment in path");
+        }
+        if (rawPath.indexOf('%') < 0) {
+            return normalise(rawPath);
+        }
         String lower = rawPath.toLowerCase(Locale.ROOT);
         // Decoded, these would be separators inside a segment: a way round the root check.
-        if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00") || rawPath.indexOf('\\') >= 0
-                || rawPath.indexOf('#') >= 0) {
+        if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00")) {
             throw new RejectedPathException("encoded separator or NUL in path");
         }
         String decoded;
         try {
             // Leading "//" would make URI read the first segment as an authority.
-            decoded = new URI(rawPath.replaceFirst("^/+", "/")).getPath();
+            int first = 0;
+            while (first + 1 < rawPath.length() && rawPath.charAt(first + 1) == '/') {
+                first++;
+            }
+            decoded = new URI(rawPath.substring(first)).getPath();
         } catch (URISyntaxException malformed) {
             throw new RejectedPathException("malformed path: " + malformed.getReason());
         }
@@ -52,6 +61,12 @@ record RequestPath(String root, String below, String full) {
     }
 
     private static RequestPath normalise(String decoded) throws RejectedPathException {
+        if (decoded.length() > 1 && !decoded.contains("//") && !decoded.contains("/.")) {
+            // Already normal, as nearly every request is: split without building segments.
+            int end = decoded.indexOf('/', 1);
+            return end < 0 ? new RequestPath(decoded.substring(1), "", decoded)
+                    : new RequestPath(decoded.substring(1, end), decoded.substring(end), decoded);
+        }
         boolean trailingSlash = decoded.endsWith("/") && decoded.length() > 1;
         Deque<String> segments = new ArrayDeque<>();
         for (String segment : decoded.split("/")) {
