@@ -14,11 +14,20 @@ public final class Examples {
 
     /** @return the jar of {@code examples/hello.bundle} */
     public static Path helloJar() throws IOException {
+        return jar("hello");
+    }
+
+    /** @return the jar of {@code examples/xhttp.bundle} */
+    public static Path xhttpJar() throws IOException {
+        return jar("xhttp");
+    }
+
+    private static Path jar(String example) throws IOException {
         Path target = Path.of(FrameworkUtil.getBundle(Examples.class).getBundleContext()
-                .getProperty("switchboard.examples"), "hello.bundle", "target");
+                .getProperty("switchboard.examples"), example + ".bundle", "target");
         try (Stream<Path> files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().matches("switchboard\\.examples\\.hello-.*\\.jar"))
-                    .findFirst().orElseThrow(() -> new IOException("no hello example jar in " + target));
+            return files.filter(p -> p.getFileName().toString().matches("switchboard\\.examples\\." + example + "-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new IOException("no " + example + " example jar in " + target));
         }
     }
 }

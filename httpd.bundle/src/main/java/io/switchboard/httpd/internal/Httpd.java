@@ -48,6 +48,8 @@ public final class Httpd {
     private final PaxWebListener listener;
     private volatile HttpdSettings settings;
     private volatile boolean servletDeployed;
+    /** Set while Pax Web restarts for new listener settings: the old endpoint is about to go. */
+    private volatile boolean awaitingRestart;
     /** The endpoint handlers were last told about; guarded by {@code this}. */
     private HttpdEndpoint announced;
     /**
@@ -95,6 +97,8 @@ public final class Httpd {
             HttpdSettings next = HttpdSettings.from(config, properties);
             if (next.listenerDiffers(settings)) {
                 listener.check(next);
+                awaitingRestart = true;
+                endpointChanged();
                 listener.apply(next);
             }
             settings = next;
@@ -160,13 +164,17 @@ public final class Httpd {
 
     private void servletDeployed(boolean deployed) {
         servletDeployed = deployed;
+        if (deployed) {
+            awaitingRestart = false;
+        }
         listener.deployed(deployed);
         endpointChanged();
     }
 
     /** The server listens for handlers once Pax Web has an endpoint and has deployed the servlet. */
     private synchronized void endpointChanged() {
-        HttpdEndpoint now = servletDeployed ? paxWebEndpoints.values().stream().findFirst().orElse(null) : null;
+        HttpdEndpoint now = servletDeployed && !awaitingRestart
+                ? paxWebEndpoints.values().stream().findFirst().orElse(null) : null;
         if (Objects.equals(now, announced)) {
             return;
         }

@@ -1,0 +1,73 @@
+package io.switchboard.xhttp;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * One HTTP request as an event, with the reply it expects.
+ */
+@ProviderType
+public interface HttpEvent {
+
+    /** @return the route that raised the event: {@value HttpEventHandler#XHTTP} or {@value HttpEventHandler#MICROHTTPD} */
+    String route();
+
+    /** @return the method, for example {@code GET} */
+    String method();
+
+    /** @return the path and query as the client sent them, still encoded (Kamailio {@code $hu}) */
+    String url();
+
+    /** @return the protocol version, for example {@code HTTP/1.1} */
+    String version();
+
+    /**
+     * @param name a header name, in any case
+     * @return its first value, if present
+     */
+    Optional<String> header(String name);
+
+    /** @return every header with all its values, names as the client sent them */
+    Map<String, List<String>> headers();
+
+    /** @return the request body, empty when there is none */
+    byte[] body();
+
+    /** @return the body decoded as UTF-8 */
+    String bodyText();
+
+    /** @return the client's address (Kamailio {@code $si}) */
+    String peerAddress();
+
+    /** @return the client's port (Kamailio {@code $sp}) */
+    int peerPort();
+
+    /**
+     * Sends the reply, from any thread, once.
+     *
+     * @param code the status, 100 to 599
+     * @param reason the reason phrase, one line; HTTP/1.1 clients see the engine's standard phrase
+     * @param contentType the {@code Content-Type}, one line
+     * @param body the body, sent as UTF-8
+     * @throws IllegalArgumentException when the status is out of range or the reason or content type
+     *         holds CR or LF; nothing is sent and the client gets 500
+     * @throws IllegalStateException when the event was already answered
+     */
+    void reply(int code, String reason, String contentType, String body);
+
+    /**
+     * Sends the reply with a binary body; otherwise as {@link #reply(int, String, String, String)}.
+     *
+     * @param code the status, 100 to 599
+     * @param reason the reason phrase, one line
+     * @param contentType the {@code Content-Type}, one line
+     * @param body the body
+     */
+    void reply(int code, String reason, String contentType, byte[] body);
+
+    /** @return {@code true} once the event is answered, by the handler or by the module */
+    boolean replied();
+}

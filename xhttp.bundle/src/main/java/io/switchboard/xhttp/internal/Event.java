@@ -1,0 +1,127 @@
+package io.switchboard.xhttp.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.switchboard.xhttp.HttpEvent;
+
+/**
+ * One request event. A reply is checked before anything is sent and goes out once: a bad one fails
+ * the event with 500, a second one is refused.
+ */
+final class Event implements HttpEvent {
+    /** What the request said, read before the event is raised. */
+    record Request(String method, String url, String version, Map<String, List<String>> headers, byte[] body,
+            String peerAddress, int peerPort) {
+    }
+
+    private final String route;
+    private final Request request;
+    private final ReplySink sink;
+    private final AtomicBoolean replied = new AtomicBoolean();
+
+    Event(String route, Request request, ReplySink sink) {
+        this.route = route;
+        this.request = request;
+        this.sink = sink;
+    }
+
+    @Override
+    public String route() {
+        return route;
+    }
+
+    @Override
+    public String method() {
+        return request.method();
+    }
+
+    @Override
+    public String url() {
+        return request.url();
+    }
+
+    @Override
+    public String version() {
+        return request.version();
+    }
+
+    @Override
+    public Optional<String> header(String name) {
+        for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+            if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+                return Optional.of(header.getValue().get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+        return request.headers();
+    }
+
+    @Override
+    public byte[] body() {
+        return request.body().clone();
+    }
+
+    @Override
+    public String bodyText() {
+        return new String(request.body(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String peerAddress() {
+        return request.peerAddress();
+    }
+
+    @Override
+    public int peerPort() {
+        return request.peerPort();
+    }
+
+    @Override
+    public void reply(int code, String reason, String contentType, String body) {
+        reply(code, reason, contentType, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void reply(int code, String reason, String contentType, byte[] body) {
+        String problem = code < 100 || code > 599 ? "status " + code + " is outside 100-599"
+                : hasLineBreak(reason) ? "the reason holds CR or LF"
+                : hasLineBreak(contentType) ? "the content type holds CR or LF" : null;
+        if (!replied.compareAndSet(false, true)) {
+            throw new IllegalStateException("the event of " + request.method() + " " + request.url()
+                    + " was already answered");
+        }
+        if (problem != null) {
+            sink.send(500, "text/plain;charset=utf-8", "Internal Server Error: invalid reply\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            throw new IllegalArgumentException("invalid reply refused, the client got 500: " + problem);
+        }
+        sink.send(code, contentType == null || contentType.isEmpty() ? null : contentType,
+                body == null ? new byte[0] : body);
+    }
+
+    /** Answers for a handler that did not: once, and only if nothing was sent. */
+    boolean answerInstead(int code, String text) {
+        if (!replied.compareAndSet(false, true)) {
+            return false;
+        }
+        sink.send(code, "text/plain;charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8));
+        return true;
+    }
+
+    @Override
+    public boolean replied() {
+        return replied.get();
+    }
+
+    private static boolean hasLineBreak(String value) {
+        return value != null && (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0);
+    }
+}

@@ -1,0 +1,64 @@
+package io.switchboard.xhttp.internal;
+
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Raises an event on the handler a module's settings choose, and answers for handlers that fail,
+ * are missing or never reply.
+ */
+final class EventDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
+
+    private final String pid;
+    private final HandlerTable handlers;
+    private final ScheduledExecutorService timer;
+
+    EventDispatcher(String pid, HandlerTable handlers, ScheduledExecutorService timer) {
+        this.pid = pid;
+        this.handlers = handlers;
+        this.timer = timer;
+    }
+
+    /**
+     * @param event the request
+     * @param callback {@code event_callback}, empty for the best-ranked handler
+     * @param replyTimeout milliseconds the handler has to reply
+     */
+    void dispatch(Event event, String callback, long replyTimeout) {
+        HandlerTable.Entry entry = handlers.select(callback);
+        if (entry == null) {
+            String why = callback.isEmpty() ? "no handler for " + event.route()
+                    : "no handler named " + callback + " (" + pid + " event_callback) for " + event.route();
+            LOG.warn("{} {}: {}; answered 503", event.method(), event.url(), why);
+            event.answerInstead(503, "Service Unavailable: " + why);
+            return;
+        }
+        ScheduledFuture<?> timeout;
+        try {
+            timeout = timer.schedule(() -> {
+                if (event.answerInstead(504, "Gateway Timeout: the handler did not reply within " + replyTimeout + " ms")) {
+                    LOG.warn("{} {}: handler {} did not reply within reply_timeout={} ms ({}); answered 504",
+                            event.method(), event.url(), entry.describe(), replyTimeout, pid);
+                }
+            }, replyTimeout, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            event.answerInstead(503, "Service Unavailable: " + pid + " is stopping");
+            return;
+        }
+        try {
+            entry.handler().handle(event);
+        } catch (Exception | LinkageError failure) {
+            LOG.error("{} {}: handler {} failed", event.method(), event.url(), entry.describe(), failure);
+            event.answerInstead(500, "Internal Server Error");
+        }
+        if (event.replied()) {
+            timeout.cancel(false);
+        }
+    }
+}

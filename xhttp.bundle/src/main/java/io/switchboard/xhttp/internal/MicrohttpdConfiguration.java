@@ -1,0 +1,33 @@
+package io.switchboard.xhttp.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/* A double underscore in a method name is one underscore in the key (component property naming). */
+@ObjectClassDefinition(id = Microhttpd.PID, name = "Switchboard microhttpd",
+        description = "A listener of its own whose requests are raised as events (Kamailio microhttpd).")
+@interface MicrohttpdConfiguration {
+
+    @AttributeDefinition(name = "listen_addr", description = "Address to listen on; empty for all addresses.")
+    String listen__addr() default "";
+
+    @AttributeDefinition(name = "listen_port", description = "TCP port, 1024-65535.")
+    int listen__port() default 8280;
+
+    @AttributeDefinition(name = "event_callback",
+            description = "Name (event.callback) of the one handler to call; empty for the best-ranked handler.")
+    String event__callback() default "";
+
+    @AttributeDefinition(name = "allowed_ips",
+            description = "Addresses and CIDR ranges (IPv4, IPv6) allowed to connect; empty for all.")
+    String[] allowed__ips() default {};
+
+    @AttributeDefinition(name = "reply_timeout", description = "Milliseconds a handler has to reply before 504.")
+    int reply__timeout() default 20000;
+
+    @AttributeDefinition(name = "max_threads", description = "Largest number of listener threads, 4-1000.")
+    int max__threads() default 16;
+
+    @AttributeDefinition(name = "max_body_size", description = "Largest request body in bytes; longer ones get 413.")
+    int max__body__size() default 16777216;
+}

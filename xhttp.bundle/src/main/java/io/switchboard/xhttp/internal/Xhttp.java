@@ -1,0 +1,157 @@
+package io.switchboard.xhttp.internal;
+
+import java.io.IOException;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.switchboard.httpd.HttpdRequest;
+import io.switchboard.httpd.HttpdResponse;
+import io.switchboard.httpd.RequireHttpd;
+import io.switchboard.httpd.RootHandler;
+import io.switchboard.xhttp.HttpEventHandler;
+
+/**
+ * Kamailio xhttp on httpd: while a handler for {@value HttpEventHandler#XHTTP} exists, xhttp is
+ * httpd's fallback and raises every request no root claims as an event.
+ */
+@Component(configurationPid = Xhttp.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
+        service = {})
+@Designate(ocd = XhttpConfiguration.class)
+@RequireHttpd
+public final class Xhttp implements RootHandler {
+    static final String PID = "switchboard.xhttp";
+    private static final Logger LOG = LoggerFactory.getLogger(Xhttp.class);
+
+    /** The settings in force, replaced whole so a request sees one consistent set. */
+    private record Settings(UrlFilter filter, String callback, int replyTimeout) {
+        static Settings from(XhttpConfiguration config) throws SettingRefusedException {
+            if (config.reply__timeout() < 1) {
+                throw new SettingRefusedException(PID, "reply_timeout", config.reply__timeout(), "must be at least 1 ms");
+            }
+            return new Settings(UrlFilter.of(PID, config.url__skip(), config.url__match()), config.event__callback().trim(),
+                    config.reply__timeout());
+        }
+    }
+
+    private final BundleContext context;
+    private final HandlerTable handlers = new HandlerTable();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "switchboard-xhttp-timeouts"));
+    private final EventDispatcher dispatcher = new EventDispatcher(PID, handlers, timer);
+    private volatile Settings settings;
+    private ServiceRegistration<RootHandler> fallback;
+
+    @Activate
+    public Xhttp(BundleContext context, XhttpConfiguration config) throws SettingRefusedException {
+        this.context = context;
+        try {
+            this.settings = Settings.from(config);
+        } catch (SettingRefusedException refused) {
+            LOG.error(refused.getMessage());
+            timer.shutdownNow();
+            throw refused;
+        }
+        claimFallbackWhileHandled();
+    }
+
+    @Modified
+    void modified(XhttpConfiguration config) {
+        try {
+            settings = Settings.from(config);
+            LOG.info("configuration {} applied", PID);
+        } catch (SettingRefusedException refused) {
+            LOG.error(refused.getMessage());
+        }
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        timer.shutdownNow();
+        if (fallback != null) {
+            fallback.unregister();
+            fallback = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(|(!(" + HttpEventHandler.ROUTE + "=*))(" + HttpEventHandler.ROUTE + "=" + HttpEventHandler.XHTTP + "))")
+    void bindHttpEventHandler(HttpEventHandler handler, ServiceReference<HttpEventHandler> reference) {
+        handlers.add(reference, handler);
+        claimFallbackWhileHandled();
+    }
+
+    void updatedHttpEventHandler(HttpEventHandler handler, ServiceReference<HttpEventHandler> reference) {
+        handlers.modified(reference, handler);
+    }
+
+    void unbindHttpEventHandler(HttpEventHandler handler, ServiceReference<HttpEventHandler> reference) {
+        handlers.remove(reference);
+        claimFallbackWhileHandled();
+    }
+
+    /** Registers the fallback while there are handlers, so without them unknown roots keep httpd's 404. */
+    private synchronized void claimFallbackWhileHandled() {
+        if (context == null || timer.isShutdown()) {
+            return;
+        }
+        if (!handlers.isEmpty() && fallback == null) {
+            Hashtable<String, Object> properties = new Hashtable<>();
+            properties.put(RootHandler.ROOT, RootHandler.FALLBACK);
+            properties.put(RootHandler.MODULE, "xhttp");
+            fallback = context.registerService(RootHandler.class, this, properties);
+        } else if (handlers.isEmpty() && fallback != null) {
+            fallback.unregister();
+            fallback = null;
+        }
+    }
+
+    @Override
+    public void handle(HttpdRequest request, HttpdResponse response) throws IOException {
+        Settings current = settings;
+        String url = request.url();
+        if (!current.filter().accepts(url)) {
+            response.send(404, "text/plain", "Not Found: " + PID + " url_skip/url_match leave " + url + " out\n");
+            return;
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : request.headerNames()) {
+            headers.put(name, request.headers(name));
+        }
+        Event.Request facts = new Event.Request(request.method(), url, request.protocol(), headers,
+                request.bodyBytes(), request.remote().getHostString(), request.remote().getPort());
+        response.defer();
+        dispatcher.dispatch(new Event(HttpEventHandler.XHTTP, facts, (code, contentType, body) -> {
+            try {
+                response.status(code);
+                if (contentType != null) {
+                    response.contentType(contentType);
+                }
+                response.contentLength(body.length);
+                response.output().write(body);
+            } catch (IOException | RuntimeException clientGone) {
+                LOG.debug("{} {}: reply not delivered: {}", facts.method(), url, clientGone.toString());
+            } finally {
+                response.complete();
+            }
+        }), current.callback(), current.replyTimeout());
+    }
+}

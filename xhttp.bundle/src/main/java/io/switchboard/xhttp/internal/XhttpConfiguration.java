@@ -1,0 +1,25 @@
+package io.switchboard.xhttp.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/* A double underscore in a method name is one underscore in the key (component property naming). */
+@ObjectClassDefinition(id = Xhttp.PID, name = "Switchboard xhttp",
+        description = "Request events for what no httpd root claims (Kamailio xhttp).")
+@interface XhttpConfiguration {
+
+    @AttributeDefinition(name = "url_skip",
+            description = "Regular expression searched in the URL; a match is not raised as an event (404). Checked first.")
+    String url__skip() default "";
+
+    @AttributeDefinition(name = "url_match",
+            description = "Regular expression searched in the URL; without a match the request is not raised (404). Empty: all.")
+    String url__match() default "";
+
+    @AttributeDefinition(name = "event_callback",
+            description = "Name (event.callback) of the one handler to call; empty for the best-ranked handler.")
+    String event__callback() default "";
+
+    @AttributeDefinition(name = "reply_timeout", description = "Milliseconds a handler has to reply before 504.")
+    int reply__timeout() default 20000;
+}

@@ -1,0 +1,2 @@
+/** The xhttp and microhttpd implementations. Private to the bundle. */
+package io.switchboard.xhttp.internal;
