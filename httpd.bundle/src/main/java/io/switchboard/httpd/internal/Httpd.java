@@ -102,7 +102,8 @@ public final class Httpd {
                 listener.apply(next);
             }
             settings = next;
-            runtime.settings(next);
+            // After the endpoint's withdrawal above: the runtime never shows new settings beside the old endpoint.
+            announcer.execute(() -> runtime.settings(next));
             LOG.info("httpd configuration {} applied", HttpdSettings.PID);
         } catch (SettingRefusedException refused) {
             LOG.error(refused.getMessage());

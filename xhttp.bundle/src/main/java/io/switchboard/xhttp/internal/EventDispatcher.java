@@ -2,7 +2,6 @@ package io.switchboard.xhttp.internal;
 
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -39,26 +38,24 @@ final class EventDispatcher {
             event.answerInstead(503, "Service Unavailable: " + why);
             return;
         }
-        ScheduledFuture<?> timeout;
-        try {
-            timeout = timer.schedule(() -> {
-                if (event.answerInstead(504, "Gateway Timeout: the handler did not reply within " + replyTimeout + " ms")) {
-                    LOG.warn("{} {}: handler {} did not reply within reply_timeout={} ms ({}); answered 504",
-                            event.method(), event.url(), entry.describe(), replyTimeout, pid);
-                }
-            }, replyTimeout, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopping) {
-            event.answerInstead(503, "Service Unavailable: " + pid + " is stopping");
-            return;
-        }
         try {
             entry.handler().handle(event);
         } catch (Exception | LinkageError failure) {
             LOG.error("{} {}: handler {} failed", event.method(), event.url(), entry.describe(), failure);
             event.answerInstead(500, "Internal Server Error");
         }
-        if (event.replied()) {
-            timeout.cancel(false);
+        // Most handlers reply before returning: only the others need a timer.
+        if (!event.replied()) {
+            try {
+                timer.schedule(() -> {
+                    if (event.answerInstead(504, "Gateway Timeout: the handler did not reply within " + replyTimeout + " ms")) {
+                        LOG.warn("{} {}: handler {} did not reply within reply_timeout={} ms ({}); answered 504",
+                                event.method(), event.url(), entry.describe(), replyTimeout, pid);
+                    }
+                }, replyTimeout, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                event.answerInstead(503, "Service Unavailable: " + pid + " is stopping");
+            }
         }
     }
 }
