@@ -85,6 +85,11 @@ final class DispatchServlet extends HttpServlet {
         } catch (Exception | LinkageError failure) {
             LOG.error("root {}: handler service {} failed on {} {}", entry.root(), entry.serviceId(),
                     request.getMethod(), exchange.url(), failure);
+            if (exchange.committed()) {
+                // Too late for a 500: abort, so the client cannot take a cut-off body for a whole one.
+                throw new IOException("root " + entry.root() + ": handler failed after the response was committed",
+                        failure);
+            }
             exchange.abandon(500, "Internal Server Error");
             return;
         }

@@ -59,25 +59,57 @@ public final class Httpd {
      */
     private final ScheduledExecutorService announcer = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "switchboard-httpd-announcer"));
+    private final BundleContext context;
+    /** Registered once a first valid configuration is in force; DS calls modified and deactivate in turn. */
     private ServiceRegistration<Servlet> servlet;
 
     @Activate
     public Httpd(@Reference ConfigurationAdmin configAdmin, BundleContext context, HttpdConfiguration config,
-            Map<String, Object> properties) throws SettingRefusedException, IOException {
-        this.listener = new PaxWebListener(configAdmin, announcer);
+            Map<String, Object> properties) {
+        this.context = context;
+        this.listener = new PaxWebListener(configAdmin, announcer, this::listenerUnchanged);
         this.registry = new RootRegistry(this::rootsChanged);
         this.runtime = new HttpdRuntimeService(registry);
-        HttpdSettings first = HttpdSettings.from(config, properties);
+        modified(config, properties);
+    }
+
+    /**
+     * Applies a configuration. Until a first good one arrives httpd registers nothing and serves
+     * nothing; a refused one afterwards leaves the one in force.
+     */
+    @Modified
+    void modified(HttpdConfiguration config, Map<String, Object> properties) {
         try {
-            listener.check(first);
+            HttpdSettings next = HttpdSettings.from(config, properties);
+            HttpdSettings previous = settings;
+            if (next.listenerDiffers(previous)) {
+                listener.check(next);
+                if (previous != null) {
+                    awaitingRestart = true;
+                    endpointChanged();
+                }
+                listener.apply(next);
+            }
+            settings = next;
+            if (previous == null) {
+                runtime.settings(next);
+                register();
+                LOG.info("httpd configured for {}:{}", next.ip().isEmpty() ? "*" : next.ip(), next.port());
+            } else {
+                // After the endpoint's withdrawal above: the runtime never shows new settings beside the old endpoint.
+                announcer.execute(() -> runtime.settings(next));
+                LOG.info("httpd configuration {} applied", HttpdSettings.PID);
+            }
         } catch (SettingRefusedException refused) {
-            LOG.error(refused.getMessage());
-            announcer.shutdownNow();
-            throw refused;
+            LOG.error(settings == null ? refused.getMessage().replace("the previous configuration stays in force",
+                    "httpd serves nothing until a valid configuration arrives") : refused.getMessage());
+        } catch (IOException | RuntimeException failed) {
+            LOG.error("configuration {} could not be handed to Pax Web ({}); the previous one stays in force",
+                    HttpdSettings.PID, PaxWebListener.PAX_WEB_PID, failed);
         }
-        listener.apply(first);
-        this.settings = first;
-        runtime.settings(first);
+    }
+
+    private void register() {
         Hashtable<String, Object> servletProperties = new Hashtable<>();
         servletProperties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/*");
         servletProperties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "switchboard.httpd");
@@ -88,29 +120,6 @@ public final class Httpd {
         servlet = context.registerService(Servlet.class, new DispatchServlet(registry, () -> settings,
                 this::servletDeployed), servletProperties);
         runtime.register(context);
-        LOG.info("httpd configured for {}:{}", first.ip().isEmpty() ? "*" : first.ip(), first.port());
-    }
-
-    @Modified
-    void modified(HttpdConfiguration config, Map<String, Object> properties) {
-        try {
-            HttpdSettings next = HttpdSettings.from(config, properties);
-            if (next.listenerDiffers(settings)) {
-                listener.check(next);
-                awaitingRestart = true;
-                endpointChanged();
-                listener.apply(next);
-            }
-            settings = next;
-            // After the endpoint's withdrawal above: the runtime never shows new settings beside the old endpoint.
-            announcer.execute(() -> runtime.settings(next));
-            LOG.info("httpd configuration {} applied", HttpdSettings.PID);
-        } catch (SettingRefusedException refused) {
-            LOG.error(refused.getMessage());
-        } catch (IOException | RuntimeException failed) {
-            LOG.error("configuration {} could not be handed to Pax Web ({}); the previous one stays in force",
-                    HttpdSettings.PID, PaxWebListener.PAX_WEB_PID, failed);
-        }
     }
 
     @Deactivate
@@ -163,6 +172,12 @@ public final class Httpd {
         endpointChanged();
     }
 
+    /** The last hand-over changed nothing in Pax Web: the endpoint in force stays. */
+    private void listenerUnchanged() {
+        awaitingRestart = false;
+        endpointChanged();
+    }
+
     private void servletDeployed(boolean deployed) {
         servletDeployed = deployed;
         if (deployed) {
@@ -195,9 +210,14 @@ public final class Httpd {
     }
 
     private void rootsChanged() {
-        // DS binds handlers before the constructor has stored the runtime.
+        // DS binds handlers before the constructor has stored the runtime. The service update goes
+        // through the announcer: listeners of the runtime must not run on the DS bind thread.
         if (runtime != null) {
-            runtime.changed();
+            try {
+                announcer.execute(runtime::changed);
+            } catch (RejectedExecutionException deactivated) {
+                // nothing left to tell
+            }
         }
     }
 

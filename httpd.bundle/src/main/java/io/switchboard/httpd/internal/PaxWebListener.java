@@ -36,9 +36,13 @@ final class PaxWebListener {
     /** Whether httpd's servlet is deployed; guarded by {@code this}. */
     private boolean deployed;
 
-    PaxWebListener(ConfigurationAdmin configAdmin, ScheduledExecutorService executor) {
+    /** Told when a hand-over leaves Pax Web's server as it was: no restart, no redeployment follows. */
+    private final Runnable unchanged;
+
+    PaxWebListener(ConfigurationAdmin configAdmin, ScheduledExecutorService executor, Runnable unchanged) {
         this.configAdmin = configAdmin;
         this.executor = executor;
+        this.unchanged = unchanged;
     }
 
     /** Queues {@code settings} for Pax Web: now if httpd's servlet is deployed, else once it is. */
@@ -77,10 +81,13 @@ final class PaxWebListener {
         try {
             executor.execute(() -> {
                 try {
-                    handOver(settings);
+                    if (!handOver(settings)) {
+                        unchanged.run();
+                    }
                 } catch (IOException | RuntimeException failed) {
                     LOG.error("the listener settings of {} could not be handed to {}", HttpdSettings.PID, PAX_WEB_PID,
                             failed);
+                    unchanged.run();
                 }
             });
         } catch (RejectedExecutionException deactivated) {
@@ -118,10 +125,14 @@ final class PaxWebListener {
         }
     }
 
-    /** Hands the listener settings to Pax Web, which restarts its server only when they differ. */
-    private void handOver(HttpdSettings settings) throws IOException {
+    /**
+     * Hands the listener settings to Pax Web, which restarts its server only when they differ.
+     *
+     * @return {@code true} when they differed
+     */
+    private boolean handOver(HttpdSettings settings) throws IOException {
         Configuration configuration = configAdmin.getConfiguration(PAX_WEB_PID, "?");
-        configuration.updateIfDifferent(properties(settings));
+        return configuration.updateIfDifferent(properties(settings));
     }
 
     /** @return the port Pax Web listens on under {@code current}, or -1 */

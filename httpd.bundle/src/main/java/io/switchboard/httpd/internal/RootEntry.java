@@ -20,14 +20,26 @@ final class RootEntry implements Comparable<RootEntry> {
     private final String module;
     private final int ranking;
     /** Deferred responses still open, failed with 503 when the handler leaves. */
-    private final Set<ServletExchange> open = ConcurrentHashMap.newKeySet();
+    private final Set<ServletExchange> open;
+    private volatile boolean abandoned;
 
     RootEntry(ServiceReference<RootHandler> reference, RootHandler handler, String root) {
+        this(reference, handler, root, ConcurrentHashMap.newKeySet());
+    }
+
+    private RootEntry(ServiceReference<RootHandler> reference, RootHandler handler, String root,
+            Set<ServletExchange> open) {
         this.reference = reference;
         this.handler = handler;
         this.root = root;
         this.module = moduleOf(reference);
         this.ranking = reference.getProperty(Constants.SERVICE_RANKING) instanceof Integer i ? i : 0;
+        this.open = open;
+    }
+
+    /** @return this handler with the ranking and module {@code changed} now has, and the same open responses */
+    RootEntry reranked(ServiceReference<RootHandler> changed) {
+        return new RootEntry(changed, handler, root, open);
     }
 
     /**
@@ -93,8 +105,14 @@ final class RootEntry implements Comparable<RootEntry> {
         return root;
     }
 
-    void opened(ServletExchange exchange) {
+    /** @return {@code false} when the handler has already left: the caller answers for it */
+    boolean opened(ServletExchange exchange) {
         open.add(exchange);
+        if (abandoned) {
+            open.remove(exchange);
+            return false;
+        }
+        return true;
     }
 
     void closed(ServletExchange exchange) {
@@ -103,6 +121,7 @@ final class RootEntry implements Comparable<RootEntry> {
 
     /** Fails every deferred response still open: the handler that would complete it is gone. */
     void abandon() {
+        abandoned = true;
         for (ServletExchange exchange : open) {
             exchange.abandon(503, "the handler of root " + root + " went away");
         }

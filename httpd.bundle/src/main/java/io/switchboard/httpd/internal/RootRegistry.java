@@ -51,15 +51,24 @@ final class RootRegistry {
     }
 
     void modified(ServiceReference<RootHandler> reference, RootHandler handler) {
-        RootEntry current;
+        String root = RootEntry.rootOf(reference);
+        boolean rerouted;
         synchronized (this) {
-            current = byServiceId.get((Long) reference.getProperty("service.id"));
+            Long id = (Long) reference.getProperty("service.id");
+            RootEntry current = byServiceId.get(id);
+            rerouted = current == null || root == null || !root.equals(current.root());
+            if (!rerouted && !current.sameRouting(reference)) {
+                // Same root: re-rank in one step, keeping its open deferred responses.
+                byServiceId.put(id, current.reranked(reference));
+                rebuild();
+            }
         }
-        if (current != null && current.sameRouting(reference)) {
-            return;
+        if (rerouted) {
+            remove(reference);
+            add(reference, handler);
+        } else {
+            onChange.run();
         }
-        remove(reference);
-        add(reference, handler);
     }
 
     void remove(ServiceReference<RootHandler> reference) {

@@ -5,7 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -152,12 +155,21 @@ final class ServletExchange implements HttpdRequest, HttpdResponse {
 
     @Override
     public InetSocketAddress remote() {
-        return InetSocketAddress.createUnresolved(request.getRemoteAddr(), request.getRemotePort());
+        return address(request.getRemoteAddr(), request.getRemotePort());
     }
 
     @Override
     public InetSocketAddress local() {
-        return InetSocketAddress.createUnresolved(request.getLocalAddr(), request.getLocalPort());
+        return address(request.getLocalAddr(), request.getLocalPort());
+    }
+
+    private static InetSocketAddress address(String ip, int port) {
+        try {
+            // The engine gives IP literals: parsed, never looked up.
+            return new InetSocketAddress(InetAddress.getByName(ip), port);
+        } catch (UnknownHostException notALiteral) {
+            return InetSocketAddress.createUnresolved(ip, port);
+        }
     }
 
     // --- response
@@ -246,7 +258,9 @@ final class ServletExchange implements HttpdRequest, HttpdResponse {
             }
         });
         async = context;
-        entry.opened(this);
+        if (!entry.opened(this)) {
+            abandon(503, "the handler of root " + entry.root() + " went away");
+        }
     }
 
     boolean deferred() {
@@ -255,21 +269,17 @@ final class ServletExchange implements HttpdRequest, HttpdResponse {
 
     @Override
     public void complete() {
-        if (!completed.compareAndSet(false, true)) {
-            return;
-        }
-        entry.closed(this);
-        AsyncContext context = async;
-        // Without a deferral the container ends the response when the handler returns: left to it,
-        // a body that fits the buffer goes out with its Content-Length rather than chunked.
-        if (context != null) {
-            context.complete();
+        if (completed.compareAndSet(false, true)) {
+            finish();
         }
     }
 
-    /** Ends a response its handler will not finish: an error status if nothing was sent yet. */
+    /**
+     * Ends a response its handler will not finish: an error status if nothing was sent yet. The
+     * exchange is claimed first, so a handler completing at the same moment cannot write over it.
+     */
     void abandon(int status, String reason) {
-        if (completed.get()) {
+        if (!completed.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -277,12 +287,27 @@ final class ServletExchange implements HttpdRequest, HttpdResponse {
                 response.reset();
                 response.setStatus(status);
                 response.setContentType("text/plain;charset=utf-8");
-                response.getOutputStream().write((reason + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                response.getOutputStream().write((reason + "\n").getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException | RuntimeException clientGone) {
             LOG.debug("root {}: could not send {} to {}: {}", entry.root(), status, url(), clientGone.toString());
         }
-        complete();
+        finish();
+    }
+
+    private void finish() {
+        entry.closed(this);
+        AsyncContext context = async;
+        if (context != null) {
+            context.complete();
+            return;
+        }
+        try {
+            // Closing ends the response now; a body that fits the buffer still gets its Content-Length.
+            response.getOutputStream().close();
+        } catch (IOException | RuntimeException clientGone) {
+            LOG.debug("root {}: response to {} not completed: {}", entry.root(), url(), clientGone.toString());
+        }
     }
 
     @Override

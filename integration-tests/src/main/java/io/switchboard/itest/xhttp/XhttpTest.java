@@ -181,48 +181,44 @@ class XhttpTest {
     }
 
     @Test
-    void aThousandRequestsWaitOnAsynchronousRepliesWithSixteenServerThreads() throws Exception {
-        Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port), "max_threads", "16",
-                "async_timeout", "120000"));
-        Configs.update(PID, Map.of("reply_timeout", "120000"));
-        try {
-            BlockingQueue<HttpEvent> pending = new LinkedBlockingQueue<>();
-            Events.register(context, HttpEventHandler.XHTTP, null, pending::add);
-            List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
-            for (int i = 0; i < 1000; i++) {
-                if (i % 25 == 24) {
-                    // Connects in steps, so none waits on a full accept backlog and a SYN retry.
-                    Thread.sleep(100);
-                }
-                responses.add(client.sendAsync(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/pending/" + i)).timeout(Duration.ofSeconds(60)).build(),
-                        HttpResponse.BodyHandlers.ofString()));
+    void aThousandRequestsWaitOnAsynchronousRepliesWithAFarSmallerThreadPool() throws Exception {
+        int threads = (Integer) context.getServiceReference(io.switchboard.httpd.HttpdRuntime.class)
+                .getProperty("httpd.config.max_threads");
+        assertThat(threads).isLessThanOrEqualTo(64);
+        BlockingQueue<HttpEvent> pending = new LinkedBlockingQueue<>();
+        Events.register(context, HttpEventHandler.XHTTP, null, pending::add);
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            if (i % 25 == 24) {
+                // Connects in steps, so none waits on a full accept backlog and a SYN retry.
+                Thread.sleep(100);
             }
-            List<HttpEvent> events = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (events.size() < 1000 && System.nanoTime() < deadline) {
-                HttpEvent event = pending.poll(1, TimeUnit.SECONDS);
-                if (event != null) {
-                    events.add(event);
-                }
-            }
-            // All thousand are open at once on sixteen threads: none was answered yet.
-            assertThat(responses).noneMatch(CompletableFuture::isCompletedExceptionally);
-            assertThat(events).hasSize(1000);
-            assertThat(responses).noneMatch(CompletableFuture::isDone);
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            Thread replier = new Thread(() -> events.forEach(event -> event.reply(200, "OK", "text/plain", event.url())));
-            replier.setUncaughtExceptionHandler((thread, error) -> failure.set(error));
-            replier.start();
-            for (int i = 0; i < 1000; i++) {
-                HttpResponse<String> response = responses.get(i).get(60, TimeUnit.SECONDS);
-                assertThat(response.statusCode()).isEqualTo(200);
-                assertThat(response.body()).isEqualTo("/pending/" + i);
-            }
-            replier.join(10_000);
-            assertThat(failure.get()).isNull();
-        } finally {
-            Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port)));
+            responses.add(client.sendAsync(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/pending/" + i)).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
         }
+        List<HttpEvent> events = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (events.size() < 1000 && System.nanoTime() < deadline) {
+            HttpEvent event = pending.poll(1, TimeUnit.SECONDS);
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        // All thousand are open at once on a pool of at most 64 threads: none was answered yet.
+        assertThat(responses).noneMatch(CompletableFuture::isCompletedExceptionally);
+        assertThat(events).hasSize(1000);
+        assertThat(responses).noneMatch(CompletableFuture::isDone);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread replier = new Thread(() -> events.forEach(event -> event.reply(200, "OK", "text/plain", event.url())));
+        replier.setUncaughtExceptionHandler((thread, error) -> failure.set(error));
+        replier.start();
+        for (int i = 0; i < 1000; i++) {
+            HttpResponse<String> response = responses.get(i).get(60, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("/pending/" + i);
+        }
+        replier.join(10_000);
+        assertThat(failure.get()).isNull();
     }
 }

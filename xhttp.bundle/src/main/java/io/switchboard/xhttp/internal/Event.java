@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.switchboard.xhttp.HttpEvent;
@@ -22,6 +23,8 @@ final class Event implements HttpEvent {
     private final Request request;
     private final ReplySink sink;
     private final AtomicBoolean replied = new AtomicBoolean();
+    /** The 504 to come if nobody replies; cancelled by the reply so the event is not held until then. */
+    private volatile Future<?> timeout;
 
     Event(String route, Request request, ReplySink sink) {
         this.route = route;
@@ -94,7 +97,7 @@ final class Event implements HttpEvent {
         String problem = code < 100 || code > 599 ? "status " + code + " is outside 100-599"
                 : hasLineBreak(reason) ? "the reason holds CR or LF"
                 : hasLineBreak(contentType) ? "the content type holds CR or LF" : null;
-        if (!replied.compareAndSet(false, true)) {
+        if (!claim()) {
             throw new IllegalStateException("the event of " + request.method() + " " + request.url()
                     + " was already answered");
         }
@@ -109,10 +112,28 @@ final class Event implements HttpEvent {
 
     /** Answers for a handler that did not: once, and only if nothing was sent. */
     boolean answerInstead(int code, String text) {
-        if (!replied.compareAndSet(false, true)) {
+        if (!claim()) {
             return false;
         }
         sink.send(code, "text/plain;charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8));
+        return true;
+    }
+
+    void timeout(Future<?> pending) {
+        timeout = pending;
+        if (replied.get()) {
+            pending.cancel(false);
+        }
+    }
+
+    private boolean claim() {
+        if (!replied.compareAndSet(false, true)) {
+            return false;
+        }
+        Future<?> pending = timeout;
+        if (pending != null) {
+            pending.cancel(false);
+        }
         return true;
     }
 

@@ -47,12 +47,12 @@ final class EventDispatcher {
         // Most handlers reply before returning: only the others need a timer.
         if (!event.replied()) {
             try {
-                timer.schedule(() -> {
+                event.timeout(timer.schedule(() -> {
                     if (event.answerInstead(504, "Gateway Timeout: the handler did not reply within " + replyTimeout + " ms")) {
                         LOG.warn("{} {}: handler {} did not reply within reply_timeout={} ms ({}); answered 504",
                                 event.method(), event.url(), entry.describe(), replyTimeout, pid);
                     }
-                }, replyTimeout, TimeUnit.MILLISECONDS);
+                }, replyTimeout, TimeUnit.MILLISECONDS));
             } catch (RejectedExecutionException stopping) {
                 event.answerInstead(503, "Service Unavailable: " + pid + " is stopping");
             }

@@ -86,11 +86,16 @@ final class MicroListener {
 
     private static void raise(Request request, Response response, Callback callback, MicrohttpdSettings settings,
             EventDispatcher dispatcher) throws IOException {
+        int limit = settings.maxBodySize() == 0 ? Integer.MAX_VALUE - 8 : settings.maxBodySize();
         byte[] body;
-        try (InputStream in = Request.asInputStream(request)) {
-            body = in.readNBytes(settings.maxBodySize() + 1);
+        if (request.getLength() > limit) {
+            body = null;
+        } else {
+            try (InputStream in = Request.asInputStream(request)) {
+                body = in.readNBytes(limit + 1);
+            }
         }
-        if (body.length > settings.maxBodySize()) {
+        if (body == null || body.length > limit) {
             send(response, callback, 413, "text/plain;charset=utf-8",
                     ("Payload Too Large: the body exceeds max_body_size=" + settings.maxBodySize() + "\n")
                             .getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,5 @@
 package io.switchboard.xhttp.internal;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.osgi.framework.ServiceReference;
@@ -30,30 +29,24 @@ public final class Microhttpd {
     private static final Logger LOG = LoggerFactory.getLogger(Microhttpd.class);
 
     private final HandlerTable handlers = new HandlerTable();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "switchboard-microhttpd-timeouts"));
+    private final ScheduledExecutorService timer = Timers.create("switchboard-microhttpd-timeouts");
     private final EventDispatcher dispatcher = new EventDispatcher(PID, handlers, timer);
     private volatile MicrohttpdSettings settings;
     private MicroListener listener;
 
     @Activate
-    public Microhttpd(MicrohttpdConfiguration config) throws Exception {
-        try {
-            MicrohttpdSettings first = MicrohttpdSettings.from(config);
-            listener = start(first);
-            settings = first;
-        } catch (Exception refused) {
-            LOG.error(refused.getMessage());
-            timer.shutdownNow();
-            throw refused;
-        }
+    public Microhttpd(MicrohttpdConfiguration config) {
+        modified(config);
     }
 
     @Modified
     synchronized void modified(MicrohttpdConfiguration config) {
         try {
             MicrohttpdSettings next = MicrohttpdSettings.from(config);
-            if (next.listenerDiffers(settings)) {
+            if (listener == null) {
+                // No listener yet: the first valid configuration, or one after a listener was lost.
+                listener = start(next);
+            } else if (next.listenerDiffers(settings)) {
                 // The new listener binds before the old one closes: a port that cannot be bound
                 // leaves the old listener serving. The same port cannot be bound twice, so it closes first.
                 boolean samePort = next.listenPort() == settings.listenPort();
@@ -65,7 +58,14 @@ public final class Microhttpd {
                     replacement = start(next);
                 } catch (SettingRefusedException refused) {
                     if (samePort) {
-                        listener.start();
+                        try {
+                            listener.start();
+                        } catch (Exception lost) {
+                            LOG.error("{}; the previous listener could not be restarted either: microhttpd does not "
+                                    + "listen until the configuration changes", refused.getMessage(), lost);
+                            listener = null;
+                            return;
+                        }
                     }
                     throw refused;
                 }
@@ -86,7 +86,9 @@ public final class Microhttpd {
     @Deactivate
     synchronized void deactivate() {
         timer.shutdownNow();
-        listener.stop();
+        if (listener != null) {
+            listener.stop();
+        }
     }
 
     private MicroListener start(MicrohttpdSettings next) throws SettingRefusedException {

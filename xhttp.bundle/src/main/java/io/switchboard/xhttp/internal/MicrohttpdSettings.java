@@ -22,7 +22,8 @@ record MicrohttpdSettings(String listenAddr, int listenPort, String callback, Al
         require(config.reply__timeout() >= 1, "reply_timeout", config.reply__timeout(), "must be at least 1 ms");
         require(config.max__threads() >= 4 && config.max__threads() <= 1000, "max_threads", config.max__threads(),
                 "must be 4-1000");
-        require(config.max__body__size() >= 0, "max_body_size", config.max__body__size(), "must be 0 or more bytes");
+        require(config.max__body__size() >= 0 && config.max__body__size() <= 1 << 30, "max_body_size",
+                config.max__body__size(), "must be 0 (no limit) to 1073741824 bytes");
         return new MicrohttpdSettings(addr, port, config.event__callback().trim(),
                 AllowList.of(Microhttpd.PID, config.allowed__ips()), config.reply__timeout(), config.max__threads(),
                 config.max__body__size());

@@ -5,7 +5,6 @@ import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.osgi.framework.BundleContext;
@@ -54,30 +53,28 @@ public final class Xhttp implements RootHandler {
 
     private final BundleContext context;
     private final HandlerTable handlers = new HandlerTable();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "switchboard-xhttp-timeouts"));
+    private final ScheduledExecutorService timer = Timers.create("switchboard-xhttp-timeouts");
     private final EventDispatcher dispatcher = new EventDispatcher(PID, handlers, timer);
     private volatile Settings settings;
     private ServiceRegistration<RootHandler> fallback;
 
     @Activate
-    public Xhttp(BundleContext context, XhttpConfiguration config) throws SettingRefusedException {
+    public Xhttp(BundleContext context, XhttpConfiguration config) {
         this.context = context;
-        try {
-            this.settings = Settings.from(config);
-        } catch (SettingRefusedException refused) {
-            LOG.error(refused.getMessage());
-            timer.shutdownNow();
-            throw refused;
-        }
-        claimFallbackWhileHandled();
+        modified(config);
     }
 
+    /** Applies a configuration; until a first valid one arrives xhttp does not claim httpd's fallback. */
     @Modified
     void modified(XhttpConfiguration config) {
         try {
+            boolean first = settings == null;
             settings = Settings.from(config);
-            LOG.info("configuration {} applied", PID);
+            if (first) {
+                claimFallbackWhileHandled();
+            } else {
+                LOG.info("configuration {} applied", PID);
+            }
         } catch (SettingRefusedException refused) {
             LOG.error(refused.getMessage());
         }
@@ -110,7 +107,7 @@ public final class Xhttp implements RootHandler {
 
     /** Registers the fallback while there are handlers, so without them unknown roots keep httpd's 404. */
     private synchronized void claimFallbackWhileHandled() {
-        if (context == null || timer.isShutdown()) {
+        if (context == null || settings == null || timer.isShutdown()) {
             return;
         }
         if (!handlers.isEmpty() && fallback == null) {
