@@ -91,7 +91,9 @@ class RootRegistrationTest {
         properties.put(RootHandler.ROOT, "listed");
         properties.put(RootHandler.MODULE, "listed_module");
         context.registerService(RootHandler.class, Handlers.echo("listed"), properties);
-        assertThat(changeCount()).isGreaterThan(before);
+        // The runtime's properties change off the registering thread: wait for it, boundedly.
+        io.switchboard.itest.Configs.await("service.changecount to grow", java.time.Duration.ofSeconds(10),
+                () -> changeCount() > before);
         RootPath listed = runtime.roots().stream().filter(r -> r.root().equals("listed")).findFirst().orElseThrow();
         assertThat(listed.module()).isEqualTo("listed_module");
         assertThat(listed.bundle()).isEqualTo(context.getBundle().getSymbolicName());

@@ -90,6 +90,10 @@ final class MicroListener {
         byte[] body;
         if (request.getLength() > limit) {
             body = null;
+        } else if (!request.getHeaders().contains(HttpHeader.CONTENT_LENGTH)
+                && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
+            // No body on the wire: skip setting up a blocking read, as nearly every GET does.
+            body = new byte[0];
         } else {
             try (InputStream in = Request.asInputStream(request)) {
                 body = in.readNBytes(limit + 1);

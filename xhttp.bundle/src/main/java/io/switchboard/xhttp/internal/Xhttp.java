@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -134,21 +135,36 @@ public final class Xhttp implements RootHandler {
             headers.put(name, request.headers(name));
         }
         Event.Request facts = new Event.Request(request.method(), url, request.protocol(), headers,
-                request.bodyBytes(), request.remote().getHostString(), request.remote().getPort());
-        response.defer();
-        dispatcher.dispatch(new Event(HttpEventHandler.XHTTP, facts, (code, contentType, body) -> {
-            try {
-                response.status(code);
-                if (contentType != null) {
-                    response.contentType(contentType);
-                }
-                response.contentLength(body.length);
-                response.output().write(body);
-            } catch (IOException | RuntimeException clientGone) {
-                LOG.debug("{} {}: reply not delivered: {}", facts.method(), url, clientGone.toString());
-            } finally {
-                response.complete();
+                request.bodyBytes(), request.remote().getAddress().getHostAddress(), request.remote().getPort());
+        // Most handlers reply before returning: the response is deferred only for those that do not,
+        // under a lock a reply from another thread takes too, so no reply lands on an ended response.
+        AtomicBoolean written = new AtomicBoolean();
+        Event event = new Event(HttpEventHandler.XHTTP, facts, (code, contentType, body) -> {
+            synchronized (written) {
+                write(response, code, contentType, body, facts);
+                written.set(true);
             }
-        }), current.callback(), current.replyTimeout());
+        });
+        dispatcher.dispatch(event, current.callback(), current.replyTimeout());
+        synchronized (written) {
+            if (!written.get()) {
+                response.defer();
+            }
+        }
+    }
+
+    private static void write(HttpdResponse response, int code, String contentType, byte[] body, Event.Request facts) {
+        try {
+            response.status(code);
+            if (contentType != null) {
+                response.contentType(contentType);
+            }
+            response.contentLength(body.length);
+            response.output().write(body);
+        } catch (IOException | RuntimeException clientGone) {
+            LOG.debug("{} {}: reply not delivered: {}", facts.method(), facts.url(), clientGone.toString());
+        } finally {
+            response.complete();
+        }
     }
 }
