@@ -131,8 +131,11 @@ class XhttpTest {
         Configs.update(PID, Map.of("reply_timeout", "300"));
         Events.register(context, HttpEventHandler.XHTTP, null, event -> {
         });
-        Configs.await("reply_timeout=300 in force", Duration.ofSeconds(10),
-                () -> Loopback.get(port, "/silent").statusCode() == 504);
+        // Asked with a short client timeout: until reply_timeout=300 is in force, the old 20 s one holds the request.
+        Configs.await("reply_timeout=300 in force", Duration.ofSeconds(20),
+                () -> client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/silent"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode() == 504);
     }
 
     @Test
