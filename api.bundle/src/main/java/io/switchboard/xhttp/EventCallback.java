@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
  * {@value HttpEventHandler#CALLBACK}{@code =rpc}, the name {@code event_callback} selects.
  */
 @ComponentPropertyType
+@RequireXhttp
 @Retention(CLASS)
 @Target(TYPE)
 public @interface EventCallback {

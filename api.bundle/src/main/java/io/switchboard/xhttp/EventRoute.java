@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
  * {@code @EventRoute(HttpEventHandler.XHTTP)} sets {@value HttpEventHandler#ROUTE}.
  */
 @ComponentPropertyType
+@RequireXhttp
 @Retention(CLASS)
 @Target(TYPE)
 public @interface EventRoute {
