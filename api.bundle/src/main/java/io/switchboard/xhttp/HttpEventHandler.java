@@ -25,6 +25,14 @@ public interface HttpEventHandler {
      */
     String ROUTE = "event.route";
 
+    /**
+     * Service property, {@code Boolean}, optional, default {@code false}: {@code true} promises that
+     * {@link #handle} never blocks (it replies at once or hands the event to another thread). microhttpd
+     * then runs it on the listener's I/O thread, saving a thread hand-off per request; a handler that
+     * blocks there stalls the listener. Without the promise handlers run on pool threads.
+     */
+    String NON_BLOCKING = "event.nonblocking";
+
     /** The route of requests no httpd root claims. */
     String XHTTP = "xhttp:request";
 

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -61,6 +62,19 @@ class MicrohttpdTest {
     void aRequestIsRaisedOnTheMicrohttpdRoute() throws Exception {
         HttpResponse<String> response = Loopback.get(port, "/any/path?q=1");
         assertThat(response.body()).isEqualTo("micro|microhttpd:request|GET|/any/path?q=1|HTTP/1.1");
+    }
+
+    @Test
+    void aHandlerThatPromisesNotToBlockGetsBodiesToo() throws Exception {
+        Hashtable<String, Object> properties = new Hashtable<>(Map.of(HttpEventHandler.ROUTE, HttpEventHandler.MICROHTTPD,
+                HttpEventHandler.CALLBACK, "fast", HttpEventHandler.NON_BLOCKING, Boolean.TRUE));
+        context.registerService(HttpEventHandler.class, (HttpEventHandler) event -> event.reply(200, "OK",
+                "text/plain", "fast|" + event.method() + "|" + event.bodyText()), properties);
+        configure(Map.of("listen_addr", "127.0.0.1", "listen_port", Integer.toString(port), "event_callback", "fast"));
+        Configs.await("event_callback=fast in force", Duration.ofSeconds(10),
+                () -> Loopback.get(port, "/f").body().equals("fast|GET|"));
+        String raw = Loopback.raw(port, "POST /f HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nbody");
+        assertThat(raw).startsWith("HTTP/1.1 200").endsWith("fast|POST|body");
     }
 
     @Test

@@ -30,7 +30,16 @@ final class EventDispatcher {
      * @param replyTimeout milliseconds the handler has to reply
      */
     void dispatch(Event event, String callback, long replyTimeout) {
-        HandlerTable.Entry entry = handlers.select(callback);
+        dispatch(event, handlers.select(callback), callback, replyTimeout);
+    }
+
+    /** @return the handler {@link #dispatch} would call for {@code callback}, or {@code null} */
+    HandlerTable.Entry select(String callback) {
+        return handlers.select(callback);
+    }
+
+    /** Raises {@code event} on {@code entry}, chosen by {@link #select}; {@code null} answers 503. */
+    void dispatch(Event event, HandlerTable.Entry entry, String callback, long replyTimeout) {
         if (entry == null) {
             String why = callback.isEmpty() ? "no handler for " + event.route()
                     : "no handler named " + callback + " (" + pid + " event_callback) for " + event.route();

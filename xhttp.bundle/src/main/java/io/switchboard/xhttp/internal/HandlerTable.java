@@ -20,6 +20,11 @@ final class HandlerTable {
             return reference.getProperty(HttpEventHandler.CALLBACK) instanceof String name ? name : null;
         }
 
+        boolean nonBlocking() {
+            Object promise = reference.getProperty(HttpEventHandler.NON_BLOCKING);
+            return Boolean.TRUE.equals(promise) || "true".equals(promise);
+        }
+
         String describe() {
             return "service " + reference.getProperty("service.id")
                     + (name() == null ? "" : " (" + HttpEventHandler.CALLBACK + "=" + name() + ")");

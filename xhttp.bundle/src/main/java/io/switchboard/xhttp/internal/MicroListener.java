@@ -35,11 +35,12 @@ import io.switchboard.xhttp.HttpEventHandler;
 final class MicroListener {
     private static final Logger LOG = LoggerFactory.getLogger(MicroListener.class);
 
+    private final QueuedThreadPool threads;
     private final Server server;
     private final ServerConnector connector;
 
     MicroListener(MicrohttpdSettings settings, Supplier<MicrohttpdSettings> current, EventDispatcher dispatcher) {
-        QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), Math.min(4, settings.maxThreads()));
+        threads = new QueuedThreadPool(settings.maxThreads(), Math.min(4, settings.maxThreads()));
         threads.setName("microhttpd");
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
@@ -58,10 +59,18 @@ final class MicroListener {
             }
         });
         server.addConnector(connector);
-        server.setHandler(new Handler.Abstract() {
+        // Declared non-blocking so Jetty calls it on the I/O thread: it runs handlers that promise not
+        // to block right there and hands everything else (and every body to read) to the pool itself.
+        server.setHandler(new Handler.Abstract.NonBlocking() {
             @Override
-            public boolean handle(Request request, Response response, Callback callback) throws IOException {
-                raise(request, response, callback, current.get(), dispatcher);
+            public boolean handle(Request request, Response response, Callback callback) {
+                MicrohttpdSettings settings = current.get();
+                HandlerTable.Entry entry = dispatcher.select(settings.callback());
+                if (entry != null && entry.nonBlocking() && !hasBody(request)) {
+                    raise(request, response, callback, settings, entry, new byte[0], dispatcher);
+                } else {
+                    threads.execute(() -> readAndRaise(request, response, callback, settings, entry, dispatcher));
+                }
                 return true;
             }
         });
@@ -84,19 +93,24 @@ final class MicroListener {
         return connector.getLocalPort();
     }
 
-    private static void raise(Request request, Response response, Callback callback, MicrohttpdSettings settings,
-            EventDispatcher dispatcher) throws IOException {
+    private static boolean hasBody(Request request) {
+        return request.getHeaders().contains(HttpHeader.CONTENT_LENGTH)
+                || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
+    /** On a pool thread: reads the body, blocking, then raises the event. */
+    private static void readAndRaise(Request request, Response response, Callback callback,
+            MicrohttpdSettings settings, HandlerTable.Entry entry, EventDispatcher dispatcher) {
         int limit = settings.maxBodySize() == 0 ? Integer.MAX_VALUE - 8 : settings.maxBodySize();
-        byte[] body;
-        if (request.getLength() > limit) {
-            body = null;
-        } else if (!request.getHeaders().contains(HttpHeader.CONTENT_LENGTH)
-                && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
-            // No body on the wire: skip setting up a blocking read, as nearly every GET does.
+        byte[] body = null;
+        if (!hasBody(request)) {
             body = new byte[0];
-        } else {
+        } else if (request.getLength() <= limit) {
             try (InputStream in = Request.asInputStream(request)) {
                 body = in.readNBytes(limit + 1);
+            } catch (IOException clientGone) {
+                callback.failed(clientGone);
+                return;
             }
         }
         if (body == null || body.length > limit) {
@@ -105,6 +119,11 @@ final class MicroListener {
                             .getBytes(StandardCharsets.UTF_8));
             return;
         }
+        raise(request, response, callback, settings, entry, body, dispatcher);
+    }
+
+    private static void raise(Request request, Response response, Callback callback, MicrohttpdSettings settings,
+            HandlerTable.Entry entry, byte[] body, EventDispatcher dispatcher) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
             headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
@@ -114,7 +133,7 @@ final class MicroListener {
                 Request.getRemotePort(request));
         dispatcher.dispatch(new Event(HttpEventHandler.MICROHTTPD, facts,
                 (code, contentType, replyBody) -> send(response, callback, code, contentType, replyBody)),
-                settings.callback(), settings.replyTimeout());
+                entry, settings.callback(), settings.replyTimeout());
     }
 
     private static void send(Response response, Callback callback, int code, String contentType, byte[] body) {

@@ -8,9 +8,10 @@ import io.switchboard.xhttp.HttpEventHandler;
 
 /**
  * Kamailio's {@code event_route[xhttp:request] { xhttp_reply("200", "OK", "text/plain", "hello"); }},
- * for both routes: requests no httpd root claims, and requests to the microhttpd listener.
+ * for both routes: requests no httpd root claims, and requests to the microhttpd listener. It
+ * replies at once and never blocks, and says so, so microhttpd may run it on its I/O thread.
  */
-@Component
+@Component(property = HttpEventHandler.NON_BLOCKING + ":Boolean=true")
 @EventCallback("hello")
 public class HelloEvent implements HttpEventHandler {
 
