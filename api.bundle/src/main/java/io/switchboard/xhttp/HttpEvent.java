@@ -7,7 +7,8 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * One HTTP request as an event, with the reply it expects.
+ * One HTTP request as an event, with the reply it expects. Read what the handler needs of the
+ * request before replying: once the reply is sent the engine may recycle the request behind it.
  */
 @ProviderType
 public interface HttpEvent {

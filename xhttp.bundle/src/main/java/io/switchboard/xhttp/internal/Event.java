@@ -1,11 +1,13 @@
 package io.switchboard.xhttp.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import io.switchboard.xhttp.HttpEvent;
 
@@ -14,9 +16,12 @@ import io.switchboard.xhttp.HttpEvent;
  * the event with 500, a second one is refused.
  */
 final class Event implements HttpEvent {
-    /** What the request said, read before the event is raised. */
-    record Request(String method, String url, String version, Map<String, List<String>> headers, byte[] body,
-            String peerAddress, int peerPort) {
+    /**
+     * What the request said, read before the event is raised; the headers are copied only when a
+     * handler asks for them.
+     */
+    record Request(String method, String url, String version, Supplier<Map<String, List<String>>> headers,
+            byte[] body, String peerAddress, int peerPort) {
     }
 
     private final String route;
@@ -25,6 +30,7 @@ final class Event implements HttpEvent {
     private final AtomicBoolean replied = new AtomicBoolean();
     /** The 504 to come if nobody replies; cancelled by the reply so the event is not held until then. */
     private volatile Future<?> timeout;
+    private Map<String, List<String>> headers;
 
     Event(String route, Request request, ReplySink sink) {
         this.route = route;
@@ -54,7 +60,7 @@ final class Event implements HttpEvent {
 
     @Override
     public Optional<String> header(String name) {
-        for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+        for (Map.Entry<String, List<String>> header : headers().entrySet()) {
             if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
                 return Optional.of(header.getValue().get(0));
             }
@@ -63,8 +69,11 @@ final class Event implements HttpEvent {
     }
 
     @Override
-    public Map<String, List<String>> headers() {
-        return request.headers();
+    public synchronized Map<String, List<String>> headers() {
+        if (headers == null) {
+            headers = Collections.unmodifiableMap(request.headers().get());
+        }
+        return headers;
     }
 
     @Override

@@ -124,16 +124,20 @@ final class MicroListener {
 
     private static void raise(Request request, Response response, Callback callback, MicrohttpdSettings settings,
             HandlerTable.Entry entry, byte[] body, EventDispatcher dispatcher) {
+        Event.Request facts = new Event.Request(request.getMethod(), request.getHttpURI().getPathQuery(),
+                request.getConnectionMetaData().getProtocol(), () -> headersOf(request), body,
+                Request.getRemoteAddr(request), Request.getRemotePort(request));
+        dispatcher.dispatch(new Event(HttpEventHandler.MICROHTTPD, facts,
+                (code, contentType, replyBody) -> send(response, callback, code, contentType, replyBody)),
+                entry, settings.callback(), settings.replyTimeout());
+    }
+
+    private static Map<String, List<String>> headersOf(Request request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
             headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
         }
-        Event.Request facts = new Event.Request(request.getMethod(), request.getHttpURI().getPathQuery(),
-                request.getConnectionMetaData().getProtocol(), headers, body, Request.getRemoteAddr(request),
-                Request.getRemotePort(request));
-        dispatcher.dispatch(new Event(HttpEventHandler.MICROHTTPD, facts,
-                (code, contentType, replyBody) -> send(response, callback, code, contentType, replyBody)),
-                entry, settings.callback(), settings.replyTimeout());
+        return headers;
     }
 
     private static void send(Response response, Callback callback, int code, String contentType, byte[] body) {

@@ -130,11 +130,7 @@ public final class Xhttp implements RootHandler {
             response.send(404, "text/plain", "Not Found: " + PID + " url_skip/url_match leave " + url + " out\n");
             return;
         }
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : request.headerNames()) {
-            headers.put(name, request.headers(name));
-        }
-        Event.Request facts = new Event.Request(request.method(), url, request.protocol(), headers,
+        Event.Request facts = new Event.Request(request.method(), url, request.protocol(), () -> headersOf(request),
                 request.bodyBytes(), request.remote().getAddress().getHostAddress(), request.remote().getPort());
         // Most handlers reply before returning: the response is deferred only for those that do not,
         // under a lock a reply from another thread takes too, so no reply lands on an ended response.
@@ -151,6 +147,14 @@ public final class Xhttp implements RootHandler {
                 response.defer();
             }
         }
+    }
+
+    private static Map<String, List<String>> headersOf(HttpdRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : request.headerNames()) {
+            headers.put(name, request.headers(name));
+        }
+        return headers;
     }
 
     private static void write(HttpdResponse response, int code, String contentType, byte[] body, Event.Request facts) {
