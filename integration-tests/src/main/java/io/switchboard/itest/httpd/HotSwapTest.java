@@ -18,6 +18,7 @@ import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.test.common.annotation.InjectBundleContext;
 
 import io.switchboard.itest.Examples;
+import io.switchboard.itest.Bundles;
 import io.switchboard.itest.Httpd;
 import io.switchboard.itest.Loopback;
 
@@ -53,7 +54,7 @@ class HotSwapTest {
         };
         context.addBundleListener(listener);
         try {
-            Bundle httpd = bundle("switchboard.httpd");
+            Bundle httpd = Bundles.named(context, "switchboard.httpd");
             httpd.update();
             assertThat(httpd.getState()).isEqualTo(Bundle.ACTIVE);
             // update() unregistered the old revision's runtime: this one is the new revision's.
@@ -66,12 +67,4 @@ class HotSwapTest {
         assertThat(helloEvents).as("bundle events of the handler bundle").isEmpty();
     }
 
-    private Bundle bundle(String symbolicName) {
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())) {
-                return bundle;
-            }
-        }
-        throw new AssertionError(symbolicName + " is not installed");
-    }
 }

@@ -27,6 +27,7 @@ import org.osgi.test.common.annotation.InjectBundleContext;
 
 import io.switchboard.itest.Configs;
 import io.switchboard.itest.Examples;
+import io.switchboard.itest.Bundles;
 import io.switchboard.itest.Httpd;
 import io.switchboard.itest.Loopback;
 import io.switchboard.xhttp.HttpEventHandler;
@@ -99,7 +100,7 @@ class MicrohttpdTest {
 
     @Test
     void microhttpdServesWhileHttpdIsStopped() throws Exception {
-        Bundle httpd = bundle("switchboard.httpd");
+        Bundle httpd = Bundles.named(context, "switchboard.httpd");
         httpd.stop();
         try {
             assertThat(Loopback.get(port, "/alone").statusCode()).isEqualTo(200);
@@ -165,12 +166,4 @@ class MicrohttpdTest {
         }
     }
 
-    private Bundle bundle(String symbolicName) {
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())) {
-                return bundle;
-            }
-        }
-        throw new AssertionError(symbolicName + " is not installed");
-    }
 }
