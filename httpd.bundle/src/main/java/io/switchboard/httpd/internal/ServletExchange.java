@@ -43,6 +43,9 @@ final class ServletExchange implements HttpdRequest, HttpdResponse {
     private final AtomicBoolean completed = new AtomicBoolean();
     private volatile AsyncContext async;
     private InputStream body;
+    /** Serialises body writes with the error httpd writes when it abandons the exchange. */
+    private final Object writeLock = new Object();
+    private OutputStream output;
 
     ServletExchange(HttpServletRequest request, HttpServletResponse response, RootEntry entry, RequestPath path,
             HttpdSettings settings) {
@@ -210,15 +213,22 @@ final class ServletExchange implements HttpdRequest, HttpdResponse {
 
     @Override
     public OutputStream output() throws IOException {
-        return response.getOutputStream();
+        synchronized (writeLock) {
+            if (output == null) {
+                output = new GuardedOutputStream(response.getOutputStream(), writeLock, completed::get);
+            }
+            return output;
+        }
     }
 
     @Override
     public void send(int code, String contentType, byte[] body) throws IOException {
-        status(code);
-        contentType(contentType);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        synchronized (writeLock) {
+            status(code);
+            contentType(contentType);
+            response.setContentLength(body.length);
+            output().write(body);
+        }
         complete();
     }
 
@@ -270,7 +280,9 @@ final class ServletExchange implements HttpdRequest, HttpdResponse {
     @Override
     public void complete() {
         if (completed.compareAndSet(false, true)) {
-            finish();
+            synchronized (writeLock) {
+                finish();
+            }
         }
     }
 
@@ -282,17 +294,19 @@ final class ServletExchange implements HttpdRequest, HttpdResponse {
         if (!completed.compareAndSet(false, true)) {
             return;
         }
-        try {
-            if (!response.isCommitted()) {
-                response.reset();
-                response.setStatus(status);
-                response.setContentType("text/plain;charset=utf-8");
-                response.getOutputStream().write((reason + "\n").getBytes(StandardCharsets.UTF_8));
+        synchronized (writeLock) {
+            try {
+                if (!response.isCommitted()) {
+                    response.reset();
+                    response.setStatus(status);
+                    response.setContentType("text/plain;charset=utf-8");
+                    response.getOutputStream().write((reason + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException | RuntimeException clientGone) {
+                LOG.debug("root {}: could not send {} to {}: {}", entry.root(), status, url(), clientGone.toString());
             }
-        } catch (IOException | RuntimeException clientGone) {
-            LOG.debug("root {}: could not send {} to {}: {}", entry.root(), status, url(), clientGone.toString());
+            finish();
         }
-        finish();
     }
 
     private void finish() {
