@@ -1,0 +1,85 @@
+package io.switchboard.rest.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
+
+import io.switchboard.rest.RestResponse;
+
+/**
+ * Collects a response while it arrives, refusing to read past {@code max_transfer_size}, and can
+ * tell at any moment what has arrived (for the partial body of a transfer timeout).
+ */
+final class BodyCollector extends AbstractBinResponseConsumer<RestResponse> {
+    /** Thrown while reading when the body grows past {@code max_transfer_size}. */
+    static final class TooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLargeException(long limit) {
+            super("the response body exceeds max_transfer_size=" + limit / 1024 + " KB");
+        }
+    }
+
+    private final long limit;
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private int status;
+    private String contentType;
+    private Map<String, List<String>> headers = Map.of();
+
+    /** @param limit the largest body in bytes, 0 for no limit */
+    BodyCollector(long limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    protected synchronized void start(HttpResponse response, ContentType type) throws HttpException, IOException {
+        status = response.getCode();
+        contentType = type == null ? null : type.toString();
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        for (Header header : response.getHeaders()) {
+            all.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+        }
+        headers = all;
+    }
+
+    @Override
+    protected int capacityIncrement() {
+        return 64 * 1024;
+    }
+
+    @Override
+    protected synchronized void data(ByteBuffer src, boolean endOfStream) throws IOException {
+        int n = src.remaining();
+        if (limit > 0 && body.size() + (long) n > limit) {
+            throw new TooLargeException(limit);
+        }
+        byte[] chunk = new byte[n];
+        src.get(chunk);
+        body.write(chunk);
+    }
+
+    @Override
+    protected synchronized RestResponse buildResult() {
+        return arrived();
+    }
+
+    /** @return what has arrived so far: status 0 while no reply has */
+    synchronized RestResponse arrived() {
+        return new RestResponse(status, contentType, headers, body.toByteArray());
+    }
+
+    @Override
+    public void releaseResources() {
+        // the collected body is the result: nothing else to free
+    }
+}

@@ -1,0 +1,34 @@
+package io.switchboard.rest.internal;
+
+import java.net.ConnectException;
+import java.util.concurrent.CancellationException;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
+
+import io.switchboard.rest.RestException;
+import io.switchboard.rest.RestResponse;
+
+/** Maps what HttpClient reports to rest_client's return codes. */
+final class Failures {
+    private Failures() {
+    }
+
+    static RestException of(Throwable failure, String url, RestResponse arrived) {
+        if (failure instanceof RestException known) {
+            return known;
+        }
+        if (failure instanceof ConnectTimeoutException) {
+            return new RestException(RestException.CONNECT_TIMEOUT, "connecting to " + url + " timed out", null, failure);
+        }
+        if (failure instanceof ConnectException) {
+            return new RestException(RestException.REFUSED, "connection to " + url + " refused", null, failure);
+        }
+        if (failure instanceof BodyCollector.TooLargeException) {
+            return new RestException(RestException.INTERNAL, failure.getMessage() + " from " + url, arrived, failure);
+        }
+        if (failure instanceof CancellationException) {
+            return new RestException(RestException.INTERNAL, "request to " + url + " cancelled", arrived, failure);
+        }
+        return new RestException(RestException.INTERNAL, "request to " + url + " failed: " + failure, arrived, failure);
+    }
+}

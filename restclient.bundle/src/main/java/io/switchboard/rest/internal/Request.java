@@ -1,0 +1,108 @@
+package io.switchboard.rest.internal;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+import io.switchboard.rest.RestClient;
+import io.switchboard.rest.RestException;
+import io.switchboard.rest.RestRequest;
+import io.switchboard.rest.RestResponse;
+
+/** A request being put together, sent once through {@link Transfers}. */
+final class Request implements RestRequest {
+    private final Transfers transfers;
+    final String method;
+    final String url;
+    final List<String[]> headers = new ArrayList<>();
+    byte[] body;
+    String contentType;
+    Duration transferTimeout;
+    Duration connectTimeout;
+
+    Request(Transfers transfers, String method, String url) {
+        this.transfers = transfers;
+        this.method = method;
+        this.url = url;
+    }
+
+    @Override
+    public RestRequest header(String field) {
+        if (field == null || field.indexOf('\r') >= 0 || field.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("header must be one line without CR or LF: " + field);
+        }
+        int colon = field.indexOf(':');
+        String name = colon < 0 ? "" : field.substring(0, colon).trim();
+        if (name.isEmpty() || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+            throw new IllegalArgumentException("header must be written 'Name: value' with a token name: " + field);
+        }
+        headers.add(new String[] { name, field.substring(colon + 1).trim() });
+        return this;
+    }
+
+    @Override
+    public RestRequest body(String text, String type) {
+        return body(text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8), type);
+    }
+
+    @Override
+    public RestRequest body(byte[] bytes, String type) {
+        if (type != null && (type.indexOf('\r') >= 0 || type.indexOf('\n') >= 0)) {
+            throw new IllegalArgumentException("content type must be one line without CR or LF: " + type);
+        }
+        body = bytes == null ? new byte[0] : bytes.clone();
+        contentType = type == null ? RestClient.DEFAULT_CONTENT_TYPE : type;
+        return this;
+    }
+
+    @Override
+    public RestRequest timeout(Duration transfer) {
+        transferTimeout = transfer;
+        return this;
+    }
+
+    @Override
+    public RestRequest connectTimeout(Duration connect) {
+        connectTimeout = connect;
+        return this;
+    }
+
+    @Override
+    public RestResponse send() throws RestException {
+        try {
+            return sendAsync().toCompletableFuture().get();
+        } catch (ExecutionException failed) {
+            throw Failures.of(failed.getCause(), url, null);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new RestException(RestException.INTERNAL, "interrupted while waiting for " + url, null, interrupted);
+        }
+    }
+
+    @Override
+    public CompletionStage<RestResponse> sendAsync() {
+        URI uri;
+        try {
+            uri = URI.create(url);
+            if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme())
+                    || "https".equalsIgnoreCase(uri.getScheme()))) {
+                throw new IllegalArgumentException("not an http or https URL");
+            }
+        } catch (IllegalArgumentException invalid) {
+            return CompletableFuture.failedFuture(
+                    new RestException(RestException.INTERNAL, "bad URL " + url + ": " + invalid.getMessage(), null, invalid));
+        }
+        if (transfers == null) {
+            return CompletableFuture.failedFuture(new RestException(RestException.INTERNAL,
+                    RestSettings.PID + " has no valid configuration", null, null));
+        }
+        return transfers.start(this, uri).exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                failure instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : failure));
+    }
+}

@@ -1,0 +1,29 @@
+package io.switchboard.rest.internal;
+
+import java.time.Duration;
+
+/** A validated configuration of PID {@value #PID}. */
+record RestSettings(Duration transferTimeout, Duration connectTimeout, int maxTransfers, long maxTransferBytes) {
+    static final String PID = "switchboard.rest_client";
+
+    /** @throws IllegalArgumentException naming the PID, key, value and rule of the first bad value */
+    static RestSettings from(RestClientConfiguration config) {
+        int transfer = config.curl__timeout();
+        int connect = config.connection__timeout();
+        require(connect >= 1, "connection_timeout", connect, "must be at least 1 second");
+        require(transfer >= connect, "curl_timeout", transfer, "must be at least connection_timeout (" + connect + ")");
+        require(config.max__async__transfers() >= 1, "max_async_transfers", config.max__async__transfers(),
+                "must be at least 1");
+        require(config.max__transfer__size() >= 0, "max_transfer_size", config.max__transfer__size(),
+                "must be 0 (no limit) or a positive number of KB");
+        return new RestSettings(Duration.ofSeconds(transfer), Duration.ofSeconds(connect),
+                config.max__async__transfers(), config.max__transfer__size() * 1024L);
+    }
+
+    private static void require(boolean rule, String key, Object value, String text) {
+        if (!rule) {
+            throw new IllegalArgumentException("configuration " + PID + " refused: " + key + "=" + value + " " + text
+                    + "; the previous configuration stays in force");
+        }
+    }
+}
