@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +90,34 @@ class RestClientTest {
                 CompletionException.class);
         assertThat(async.getCause()).isInstanceOf(RestException.class);
         assertThat(((RestException) async.getCause()).code()).isEqualTo(RestException.REFUSED);
+    }
+
+    @Test
+    void aListenerWithAFullAcceptBacklogIsMinusTwo() throws Exception {
+        // A loopback listener that never accepts: once its backlog is full the kernel drops new SYNs.
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            List<Socket> queued = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    Socket socket = new Socket();
+                    try {
+                        socket.connect(full.getLocalSocketAddress(), 200);
+                        queued.add(socket);
+                    } catch (IOException backlogFull) {
+                        socket.close();
+                        break;
+                    }
+                }
+                RestException timeout = catchThrowableOfType(() -> rest.request("GET",
+                        "http://127.0.0.1:" + full.getLocalPort() + "/").connectTimeout(Duration.ofMillis(300))
+                        .timeout(Duration.ofSeconds(5)).send(), RestException.class);
+                assertThat(timeout.code()).isEqualTo(RestException.CONNECT_TIMEOUT);
+            } finally {
+                for (Socket socket : queued) {
+                    socket.close();
+                }
+            }
+        }
     }
 
     @Test
