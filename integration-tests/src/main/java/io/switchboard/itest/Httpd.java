@@ -76,7 +76,16 @@ public final class Httpd {
         try {
             HttpdRuntime runtime = tracker.waitForService(timeout.toMillis());
             if (runtime == null) {
-                throw new AssertionError("httpd's runtime did not match " + filter + " within " + timeout);
+                StringBuilder seen = new StringBuilder();
+                for (var reference : context.getServiceReferences(HttpdRuntime.class, null)) {
+                    for (String key : reference.getPropertyKeys()) {
+                        if (key.startsWith("httpd.endpoint") || key.equals("httpd.config.port")) {
+                            seen.append(key).append('=').append(reference.getProperty(key)).append(' ');
+                        }
+                    }
+                }
+                throw new AssertionError("httpd's runtime did not match " + filter + " within " + timeout
+                        + "; it shows " + (seen.length() == 0 ? "nothing" : seen.toString().trim()));
             }
             return runtime;
         } finally {

@@ -2,6 +2,7 @@ package io.switchboard.itest.rest;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.http.HttpHeader;
@@ -12,6 +13,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * A Jetty 12 server on 127.0.0.1 for the REST client to talk to: {@code /echo} answers with what it
@@ -19,9 +21,26 @@ import org.eclipse.jetty.util.Callback;
  */
 final class TestServer implements AutoCloseable {
     private final Server server = new Server();
-    private final ServerConnector connector = new ServerConnector(server);
+    private final ServerConnector connector;
+    private final String scheme;
 
     TestServer() throws Exception {
+        this(null, null);
+    }
+
+    /** A server speaking TLS with the key in {@code keystore} (PKCS12), or plain HTTP when it is null. */
+    TestServer(Path keystore, String password) throws Exception {
+        if (keystore == null) {
+            connector = new ServerConnector(server);
+            scheme = "http";
+        } else {
+            SslContextFactory.Server tls = new SslContextFactory.Server();
+            tls.setKeyStorePath(keystore.toString());
+            tls.setKeyStorePassword(password);
+            tls.setKeyStoreType("PKCS12");
+            connector = new ServerConnector(server, tls);
+            scheme = "https";
+        }
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -57,7 +76,7 @@ final class TestServer implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + connector.getLocalPort() + path;
+        return scheme + "://127.0.0.1:" + connector.getLocalPort() + path;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.switchboard.rest.internal;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import org.osgi.service.component.annotations.Activate;
@@ -45,8 +46,20 @@ public final class HttpRestClient implements RestClient {
             return;
         }
         Transfers previous = transfers;
-        transfers = new Transfers(settings, timer);
-        close(previous);
+        try {
+            transfers = new Transfers(settings, timer);
+        } catch (GeneralSecurityException | IOException unusable) {
+            LOG.error("configuration {} refused: its TLS trust (ssl_verifypeer, ssl_capath={}) cannot be built ({}); "
+                    + "the previous configuration stays in force", RestSettings.PID, settings.caPath(), unusable.toString());
+            return;
+        }
+        // A graceful close waits for the old pool's transfers: off the configuration thread, so the
+        // next configuration is not held up behind it.
+        if (previous != null) {
+            Thread closer = new Thread(() -> close(previous), "switchboard-rest-close");
+            closer.setDaemon(true);
+            closer.start();
+        }
         LOG.info("configuration {} applied", RestSettings.PID);
     }
 

@@ -22,4 +22,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "max_transfer_size",
             description = "Largest response body in KB, enforced while reading (-10 past it); 0 = no limit.")
     int max__transfer__size() default 10240;
+
+    @AttributeDefinition(name = "ssl_verifypeer", description = "1: verify the server's certificate chain; 0: do not.")
+    int ssl__verifypeer() default 1;
+
+    @AttributeDefinition(name = "ssl_capath",
+            description = "Folder of PEM CA certificates trusted besides the JDK's own; empty for none.")
+    String ssl__capath() default "";
 }

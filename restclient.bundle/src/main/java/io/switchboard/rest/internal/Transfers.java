@@ -1,6 +1,7 @@
 package io.switchboard.rest.internal;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -15,6 +16,7 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
@@ -37,10 +39,13 @@ final class Transfers implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final CloseableHttpAsyncClient client;
 
-    Transfers(RestSettings settings, ScheduledExecutorService timer) {
+    Transfers(RestSettings settings, ScheduledExecutorService timer) throws GeneralSecurityException, IOException {
         this.settings = settings;
         this.timer = timer;
         PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setTlsStrategy(ClientTlsStrategyBuilder.create()
+                        .setSslContext(Trust.context(settings.verifyPeer(), settings.caPath()))
+                        .build())
                 .setMaxConnTotal(settings.maxTransfers())
                 .setMaxConnPerRoute(settings.maxTransfers())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
