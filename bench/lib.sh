@@ -1,0 +1,78 @@
+# What bench/httpd.sh and bench/xhttp.sh share; sourced, not run. The caller sets ROOT, NAME and
+# KAM_PORT before sourcing, and JAVA_PID/KAM_PID as it starts processes.
+WRK=(wrk -t2 -c50 -d10s --latency)
+WARMUP=5s
+JAVA_PID= KAM_PID=
+
+die() { echo "$NAME: $*" >&2; exit 1; }
+listening() { ss -Hltn "sport = :$1" | grep -q .; }
+status() { curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$1" || true; }
+now_ns() { date +%s%N; }
+
+# The peers come from Debian's packages.
+install_peers() {
+    if ! command -v kamailio >/dev/null || ! command -v wrk >/dev/null; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y kamailio wrk
+    fi
+}
+
+# Another listener on these ports would be measured instead of ours.
+require_free() {
+    for port in "$@"; do
+        listening "$port" && die "port $port is taken"
+    done
+    return 0
+}
+
+# A fresh working folder, removed with every process started in it when the script ends.
+make_work() {
+    WORK=$(mktemp -d /tmp/switchboard-bench.XXXXXX)
+    trap cleanup EXIT
+    trap 'exit 130' INT TERM
+}
+
+cleanup() {
+    for pid in $JAVA_PID $KAM_PID; do kill "$pid" 2>/dev/null || true; done
+    # Give Felix and Kamailio's children time to go before their folder does.
+    for pid in $JAVA_PID $KAM_PID; do
+        for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$pid" 2>/dev/null || true
+    done
+    rm -rf "$WORK"
+}
+
+# Kamailio 5.6 xhttp answering hello (STACK.md's minimal configuration without jsonrpcs).
+start_kamailio() {
+    mkdir -p "$WORK/kamailio"
+    cat > "$WORK/kamailio.cfg" <<CFG
+#!KAMAILIO
+children=2
+tcp_children=2
+listen=tcp:127.0.0.1:$KAM_PORT
+tcp_accept_no_cl=yes
+mpath="/usr/lib/x86_64-linux-gnu/kamailio/modules/"
+loadmodule "sl.so"
+loadmodule "xhttp.so"
+request_route { drop; }
+event_route[xhttp:request] { xhttp_reply("200", "OK", "text/plain", "hello"); }
+CFG
+    kamailio -f "$WORK/kamailio.cfg" -DD -E -Y "$WORK/kamailio" -P "$WORK/kamailio.pid" >"$WORK/kamailio.log" 2>&1 &
+    KAM_PID=$!
+    for _ in $(seq 50); do [[ $(status "http://127.0.0.1:$KAM_PORT/") == 200 ]] && return 0; sleep 0.1; done
+    tail -n 40 "$WORK/kamailio.log" >&2
+    die "Kamailio never answered 200"
+}
+
+# Prints "req/s p99-ms"; non-2xx answers or socket errors would make the figures meaningless.
+measure() {
+    local out
+    out=$("${WRK[@]}" "$1")
+    if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "$out" >&2; echo "$NAME: errors on $1" >&2; fi
+    awk '/^Requests\/sec:/ { rps = $2 }
+         $1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
+                       p99 = u == "us" ? v / 1000 : u == "s" ? v * 1000 : u == "m" ? v * 60000 : v }
+         END { printf "%s %s\n", rps, p99 }' <<<"$out"
+}
+
+warm() { wrk -t2 -c50 -d"$WARMUP" "$1" >/dev/null; }
