@@ -101,8 +101,9 @@ public final class Httpd {
                 LOG.info("httpd configuration {} applied", HttpdSettings.PID);
             }
         } catch (SettingRefusedException refused) {
-            LOG.error(settings == null ? refused.getMessage().replace("the previous configuration stays in force",
-                    "httpd serves nothing until a valid configuration arrives") : refused.getMessage());
+            LOG.error("{}; {}", refused.getMessage(), settings == null
+                    ? "httpd serves nothing until a valid configuration arrives"
+                    : "the previous configuration stays in force");
         } catch (IOException | RuntimeException failed) {
             LOG.error("configuration {} could not be handed to Pax Web ({}); the previous one stays in force",
                     HttpdSettings.PID, PaxWebListener.PAX_WEB_PID, failed);

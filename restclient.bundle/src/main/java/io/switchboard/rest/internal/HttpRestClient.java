@@ -42,7 +42,9 @@ public final class HttpRestClient implements RestClient {
         try {
             settings = RestSettings.from(config);
         } catch (IllegalArgumentException refused) {
-            LOG.error(refused.getMessage());
+            LOG.error("{}; {}", refused.getMessage(), transfers == null
+                    ? "requests fail with -10 until a valid configuration arrives"
+                    : "the previous configuration stays in force");
             return;
         }
         Transfers previous = transfers;

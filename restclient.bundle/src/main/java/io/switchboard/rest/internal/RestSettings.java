@@ -31,8 +31,7 @@ record RestSettings(Duration transferTimeout, Duration connectTimeout, int maxTr
 
     private static void require(boolean rule, String key, Object value, String text) {
         if (!rule) {
-            throw new IllegalArgumentException("configuration " + PID + " refused: " + key + "=" + value + " " + text
-                    + "; the previous configuration stays in force");
+            throw new IllegalArgumentException("configuration " + PID + " refused: " + key + "=" + value + " " + text);
         }
     }
 }

@@ -77,7 +77,9 @@ public final class Microhttpd {
             settings = next;
             LOG.info("configuration {} applied", PID);
         } catch (SettingRefusedException refused) {
-            LOG.error(refused.getMessage());
+            LOG.error("{}; {}", refused.getMessage(), listener == null
+                    ? "microhttpd does not listen until a valid configuration arrives"
+                    : "the previous configuration stays in force");
         } catch (Exception failed) {
             LOG.error("configuration {} could not be applied; the previous one stays in force", PID, failed);
         }

@@ -77,7 +77,9 @@ public final class Xhttp implements RootHandler {
                 LOG.info("configuration {} applied", PID);
             }
         } catch (SettingRefusedException refused) {
-            LOG.error(refused.getMessage());
+            LOG.error("{}; {}", refused.getMessage(), settings == null
+                    ? "xhttp claims no request until a valid configuration arrives"
+                    : "the previous configuration stays in force");
         }
     }
 
