@@ -25,13 +25,16 @@ final class DispatchServlet extends HttpServlet {
     private final transient RootRegistry registry;
     private final transient Supplier<HttpdSettings> settings;
     private final transient Consumer<Boolean> deployed;
+    private final transient RootStatistics statistics;
 
     /**
      * @param deployed told {@code true} when the engine has put the servlet in service and
      *        {@code false} when it takes it out: only then do requests reach the handlers
      */
-    DispatchServlet(RootRegistry registry, Supplier<HttpdSettings> settings, Consumer<Boolean> deployed) {
+    DispatchServlet(RootRegistry registry, Supplier<HttpdSettings> settings, Consumer<Boolean> deployed,
+            RootStatistics statistics) {
         this.registry = registry;
+        this.statistics = statistics;
         this.settings = settings;
         this.deployed = deployed;
     }
@@ -54,7 +57,7 @@ final class DispatchServlet extends HttpServlet {
         } catch (RequestPath.RejectedPathException rejected) {
             LOG.debug("{} {} from {} refused: {}", request.getMethod(), request.getRequestURI(),
                     request.getRemoteAddr(), rejected.getMessage());
-            plain(response, 400, "Bad Request: " + rejected.getMessage());
+            unrouted(response, 400, "Bad Request: " + rejected.getMessage());
             return;
         }
         RootEntry entry = registry.serving(path.root());
@@ -62,18 +65,20 @@ final class DispatchServlet extends HttpServlet {
             entry = registry.serving(RootHandler.FALLBACK);
         }
         if (entry == null) {
-            plain(response, 404, "Not Found: no handler for root /" + path.root());
+            unrouted(response, 404, "Not Found: no handler for root /" + path.root());
             return;
         }
+        RootCounters counters = statistics.of(entry.root());
+        counters.requested();
         HttpdSettings current = settings.get();
         if (current.maxBodySize() > 0 && request.getContentLengthLong() > current.maxBodySize()) {
-            tooLarge(response, current.maxBodySize());
+            counters.responded(413, 0, tooLarge(response, current.maxBodySize()));
             return;
         }
         if (current.bufSize() > 0) {
             response.setBufferSize(current.bufSize());
         }
-        ServletExchange exchange = new ServletExchange(request, response, entry, path, current);
+        ServletExchange exchange = new ServletExchange(request, response, entry, path, current, counters);
         try {
             entry.handler().handle(exchange, exchange);
         } catch (BodyTooLargeException tooLarge) {
@@ -98,18 +103,27 @@ final class DispatchServlet extends HttpServlet {
         }
     }
 
-    private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
-        // The rest of the body is never read: closing is cheaper than draining it.
-        response.setHeader("Connection", "close");
-        plain(response, 413, "Payload Too Large: the body exceeds max_body_size=" + limit + " bytes");
+    private void unrouted(HttpServletResponse response, int status, String text) throws IOException {
+        RootCounters counters = statistics.of(RootStatistics.UNROUTED);
+        counters.requested();
+        counters.responded(status, 0, plain(response, status, text));
     }
 
-    private static void plain(HttpServletResponse response, int status, String text) throws IOException {
+    /** @return the number of body bytes sent */
+    private static int tooLarge(HttpServletResponse response, long limit) throws IOException {
+        // The rest of the body is never read: closing is cheaper than draining it.
+        response.setHeader("Connection", "close");
+        return plain(response, 413, "Payload Too Large: the body exceeds max_body_size=" + limit + " bytes");
+    }
+
+    /** @return the number of body bytes sent */
+    private static int plain(HttpServletResponse response, int status, String text) throws IOException {
         response.resetBuffer();
         response.setStatus(status);
         response.setContentType("text/plain;charset=utf-8");
         byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+        return body.length;
     }
 }

@@ -13,6 +13,7 @@ final class GuardedOutputStream extends OutputStream {
     private final OutputStream out;
     private final Object lock;
     private final BooleanSupplier completed;
+    private long written;
 
     GuardedOutputStream(OutputStream out, Object lock, BooleanSupplier completed) {
         this.out = out;
@@ -25,6 +26,7 @@ final class GuardedOutputStream extends OutputStream {
         synchronized (lock) {
             requireOpen();
             out.write(b);
+            written++;
         }
     }
 
@@ -33,6 +35,7 @@ final class GuardedOutputStream extends OutputStream {
         synchronized (lock) {
             requireOpen();
             out.write(bytes, offset, length);
+            written += length;
         }
     }
 
@@ -51,6 +54,11 @@ final class GuardedOutputStream extends OutputStream {
                 out.close();
             }
         }
+    }
+
+    /** @return the number of body bytes the handler wrote; read under the lock */
+    long written() {
+        return written;
     }
 
     private void requireOpen() throws IOException {

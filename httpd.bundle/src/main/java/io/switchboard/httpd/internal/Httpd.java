@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 
 import io.switchboard.httpd.HttpdEndpoint;
 import io.switchboard.httpd.RootHandler;
+import io.switchboard.mi.MiStatistics;
 import jakarta.servlet.Servlet;
 
 /**
@@ -62,6 +63,8 @@ public final class Httpd {
     private final BundleContext context;
     /** Registered once a first valid configuration is in force; DS calls modified and deactivate in turn. */
     private ServiceRegistration<Servlet> servlet;
+    private final RootStatistics statistics = new RootStatistics();
+    private ServiceRegistration<MiStatistics> statisticsRegistration;
 
     @Activate
     public Httpd(@Reference ConfigurationAdmin configAdmin, BundleContext context, HttpdConfiguration config,
@@ -119,14 +122,20 @@ public final class Httpd {
         // requests reach it rather than the first request doing so.
         servletProperties.put("load-on-startup", 1);
         servlet = context.registerService(Servlet.class, new DispatchServlet(registry, () -> settings,
-                this::servletDeployed), servletProperties);
+                this::servletDeployed, statistics), servletProperties);
         runtime.register(context);
+        statisticsRegistration = context.registerService(MiStatistics.class, statistics,
+                new Hashtable<>(Map.of(MiStatistics.GROUP, RootStatistics.GROUP)));
     }
 
     @Deactivate
     void deactivate() {
         announcer.shutdownNow();
         runtime.unregister();
+        if (statisticsRegistration != null) {
+            statisticsRegistration.unregister();
+            statisticsRegistration = null;
+        }
         if (servlet != null) {
             servlet.unregister();
             servlet = null;

@@ -45,6 +45,11 @@ final class LimitedInputStream extends FilterInputStream {
         return skipped;
     }
 
+    /** @return the number of bytes read so far */
+    long bytesRead() {
+        return read;
+    }
+
     private void count(long n) throws BodyTooLargeException {
         read += n;
         if (limit > 0 && read > limit) {

@@ -40,20 +40,25 @@ final class ServletExchange implements HttpdRequest, HttpdResponse {
     private final RootEntry entry;
     private final RequestPath path;
     private final HttpdSettings settings;
+    private final RootCounters counters;
     private final AtomicBoolean completed = new AtomicBoolean();
+    private final AtomicBoolean counted = new AtomicBoolean();
     private volatile AsyncContext async;
-    private InputStream body;
+    private LimitedInputStream body;
     /** Serialises body writes with the error httpd writes when it abandons the exchange. */
     private final Object writeLock = new Object();
-    private OutputStream output;
+    private GuardedOutputStream output;
+    /** Bytes of an error body httpd wrote itself; guarded by {@code writeLock}. */
+    private long errorBytes;
 
     ServletExchange(HttpServletRequest request, HttpServletResponse response, RootEntry entry, RequestPath path,
-            HttpdSettings settings) {
+            HttpdSettings settings, RootCounters counters) {
         this.request = request;
         this.response = response;
         this.entry = entry;
         this.path = path;
         this.settings = settings;
+        this.counters = counters;
     }
 
     // --- request
@@ -254,6 +259,7 @@ final class ServletExchange implements HttpdRequest, HttpdResponse {
             public void onError(AsyncEvent event) {
                 completed.set(true);
                 entry.closed(ServletExchange.this);
+                count();
             }
 
             @Override
@@ -300,7 +306,9 @@ final class ServletExchange implements HttpdRequest, HttpdResponse {
                     response.reset();
                     response.setStatus(status);
                     response.setContentType("text/plain;charset=utf-8");
-                    response.getOutputStream().write((reason + "\n").getBytes(StandardCharsets.UTF_8));
+                    byte[] body = (reason + "\n").getBytes(StandardCharsets.UTF_8);
+                    response.getOutputStream().write(body);
+                    errorBytes += body.length;
                 }
             } catch (IOException | RuntimeException clientGone) {
                 LOG.debug("root {}: could not send {} to {}: {}", entry.root(), status, url(), clientGone.toString());
@@ -311,6 +319,7 @@ final class ServletExchange implements HttpdRequest, HttpdResponse {
 
     private void finish() {
         entry.closed(this);
+        count();
         AsyncContext context = async;
         if (context != null) {
             context.complete();
@@ -321,6 +330,21 @@ final class ServletExchange implements HttpdRequest, HttpdResponse {
             response.getOutputStream().close();
         } catch (IOException | RuntimeException clientGone) {
             LOG.debug("root {}: response to {} not completed: {}", entry.root(), url(), clientGone.toString());
+        }
+    }
+
+    /** Counts the exchange once, however it ends. */
+    private void count() {
+        if (counted.compareAndSet(false, true)) {
+            long in;
+            synchronized (this) {
+                in = body == null ? 0 : body.bytesRead();
+            }
+            long out;
+            synchronized (writeLock) {
+                out = errorBytes + (output == null ? 0 : output.written());
+            }
+            counters.responded(response.getStatus(), in, out);
         }
     }
 

@@ -1,0 +1,53 @@
+package io.switchboard.httpd.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import io.switchboard.httpd.RootHandler;
+import io.switchboard.mi.MiStatistics;
+
+/**
+ * httpd's statistics group: for every root that saw a request, {@code <root>_requests},
+ * {@code <root>_1xx} to {@code <root>_5xx}, {@code <root>_bytes_in} and {@code <root>_bytes_out}.
+ * The fallback handler's root counts as {@code fallback}, requests no handler took as
+ * {@code unrouted}. Counters outlive their handlers, so a hot swap does not reset them.
+ */
+final class RootStatistics implements MiStatistics {
+    static final String GROUP = "httpd";
+    static final String UNROUTED = "unrouted";
+
+    private final ConcurrentMap<String, RootCounters> byRoot = new ConcurrentHashMap<>();
+
+    RootCounters of(String root) {
+        return byRoot.computeIfAbsent(RootHandler.FALLBACK.equals(root) ? "fallback" : root, label -> new RootCounters());
+    }
+
+    @Override
+    public Map<String, Long> values() {
+        Map<String, Long> values = new LinkedHashMap<>();
+        new TreeMap<>(byRoot).forEach((label, counters) -> {
+            for (int i = 0; i < RootCounters.NAMES.length; i++) {
+                values.put(label + "_" + RootCounters.NAMES[i], counters.value(i));
+            }
+        });
+        return values;
+    }
+
+    @Override
+    public boolean reset(String name) {
+        for (int i = 0; i < RootCounters.NAMES.length; i++) {
+            String suffix = "_" + RootCounters.NAMES[i];
+            if (name.endsWith(suffix)) {
+                RootCounters counters = byRoot.get(name.substring(0, name.length() - suffix.length()));
+                if (counters != null) {
+                    counters.reset(i);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

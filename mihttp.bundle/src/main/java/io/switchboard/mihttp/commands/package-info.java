@@ -1,0 +1,6 @@
+/**
+ * The MI commands mihttp brings: OpenSIPS core's generic ones (which, help, version, uptime, ps,
+ * log_level, statistics) and the container's management (bundles and configurations). Each is a DS
+ * component registered as an {@link io.switchboard.mi.MiCommand}. Private to the bundle.
+ */
+package io.switchboard.mihttp.commands;

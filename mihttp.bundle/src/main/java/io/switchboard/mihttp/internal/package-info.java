@@ -1,0 +1,15 @@
+/**
+ * The MI over HTTP: the command registry, JSON-RPC 2.0, the web page, access control and the Gogo
+ * bridge. Private to the bundle.
+ */
+@Capability(namespace = ImplementationNamespace.IMPLEMENTATION_NAMESPACE, name = RequireMi.IMPLEMENTATION,
+        version = RequireMi.VERSION)
+// Registered by MiHttp through its BundleContext rather than by DS, so declared here for resolvers.
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.switchboard.httpd.RootHandler",
+        uses = io.switchboard.httpd.RootHandler.class)
+package io.switchboard.mihttp.internal;
+
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.namespace.implementation.ImplementationNamespace;
+
+import io.switchboard.mi.RequireMi;
