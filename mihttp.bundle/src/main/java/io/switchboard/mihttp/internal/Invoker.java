@@ -1,0 +1,46 @@
+package io.switchboard.mihttp.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.switchboard.mi.MiException;
+
+/**
+ * Runs a command by name for a caller, the same way for JSON-RPC, the web page and the shell: finds
+ * it, checks the admin role, names the parameters and turns every failure into an {@link MiException}.
+ */
+final class Invoker {
+    private static final Logger LOG = LoggerFactory.getLogger(Invoker.class);
+
+    private final CommandRegistry registry;
+
+    Invoker(CommandRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * @param params {@code null}, a {@link java.util.Map} or a {@link java.util.List}
+     * @return the command's result, possibly an {@link io.switchboard.mi.MiStream} to write
+     */
+    Object invoke(Caller caller, String method, Object params) throws MiException {
+        CommandInfo command = registry.find(method);
+        if (command == null) {
+            throw new MiException(MiException.METHOD_NOT_FOUND, "Method not found");
+        }
+        if (command.admin() && !caller.admin()) {
+            LOG.warn("mi_http: user '{}' refused command {}: it needs the admin role", caller.name(), command.name());
+            throw new MiException(MiException.FORBIDDEN, "Forbidden",
+                    "command " + command.name() + " needs the admin role");
+        }
+        try {
+            return command.command().execute(command.bind(params));
+        } catch (MiException failed) {
+            throw failed;
+        } catch (Exception | LinkageError failed) {
+            LOG.error("MI command {} (service {} of {}) failed", command.name(), command.serviceId(), command.bundle(),
+                    failed);
+            throw new MiException(MiException.INTERNAL_ERROR, "Internal error",
+                    command.name() + " failed: " + failed);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.switchboard.mihttp.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+import io.switchboard.httpd.HttpdRequest;
+import io.switchboard.httpd.HttpdResponse;
+import io.switchboard.mi.MiException;
+
+/**
+ * JSON-RPC 2.0 over {@code POST /mi} as OpenSIPS 3's mi_http speaks it, plus batches: every error
+ * comes with HTTP 200 except a body over {@code max_request_size} (413); a request that is only
+ * notifications is answered 202 with no body. Responses are written as the results are produced.
+ */
+final class JsonRpc {
+    private static final Logger LOG = LoggerFactory.getLogger(JsonRpc.class);
+    static final String CONTENT_TYPE = "application/json";
+
+    private final Invoker invoker;
+    private final MiHttpSettings settings;
+    private final JsonMapper mapper;
+
+    JsonRpc(Invoker invoker, MiHttpSettings settings) {
+        this.invoker = invoker;
+        this.settings = settings;
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(settings.maxDepth())
+                        .maxStringLength(settings.maxRequestSize()).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                .build();
+        this.mapper = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    }
+
+    JsonMapper mapper() {
+        return mapper;
+    }
+
+    void serve(HttpdRequest request, HttpdResponse response, Caller caller) throws IOException {
+        byte[] body = readBody(request);
+        if (body == null) {
+            response.header("Connection", "close");
+            respond(response, 413, error(NullNode.instance, new MiException(MiException.INVALID_REQUEST,
+                    "Request too large", "the body exceeds max_request_size=" + settings.maxRequestSize() + " bytes")));
+            return;
+        }
+        JsonNode tree;
+        try {
+            tree = body.length == 0 ? null : mapper.readTree(body);
+        } catch (JsonProcessingException unparsable) {
+            LOG.debug("mi_http: unparsable request from {}: {}", request.remote(), unparsable.getOriginalMessage());
+            respond(response, 200, error(NullNode.instance,
+                    new MiException(MiException.PARSE_ERROR, "Parse error", unparsable.getOriginalMessage())));
+            return;
+        }
+        if (tree == null || tree.isMissingNode()) {
+            respond(response, 200, error(NullNode.instance,
+                    new MiException(MiException.PARSE_ERROR, "Parse error", "the request body is empty")));
+            return;
+        }
+        if (!tree.isArray()) {
+            serveOne(JsonRpcCall.of(tree), response, caller);
+            return;
+        }
+        if (tree.isEmpty() || tree.size() > settings.maxBatch()) {
+            respond(response, 200, error(NullNode.instance, new MiException(MiException.INVALID_REQUEST,
+                    "Invalid Request", tree.isEmpty() ? "the batch is empty"
+                            : "a batch of " + tree.size() + " calls exceeds max_batch=" + settings.maxBatch())));
+            return;
+        }
+        serveBatch(tree, response, caller);
+    }
+
+    private void serveOne(JsonRpcCall call, HttpdResponse response, Caller caller) throws IOException {
+        if (call.notification() && call.invalid() == null) {
+            run(call, caller);
+            response.send(202, CONTENT_TYPE, new byte[0]);
+            return;
+        }
+        response.status(200).contentType(CONTENT_TYPE);
+        try (JsonGenerator json = mapper.createGenerator(response.output())) {
+            answer(json, call, caller);
+        }
+    }
+
+    private void serveBatch(JsonNode batch, HttpdResponse response, Caller caller) throws IOException {
+        List<JsonRpcCall> calls = new ArrayList<>(batch.size());
+        batch.forEach(node -> calls.add(JsonRpcCall.of(node)));
+        if (calls.stream().allMatch(call -> call.notification() && call.invalid() == null)) {
+            calls.forEach(call -> run(call, caller));
+            response.send(202, CONTENT_TYPE, new byte[0]);
+            return;
+        }
+        response.status(200).contentType(CONTENT_TYPE);
+        try (JsonGenerator json = mapper.createGenerator(response.output())) {
+            json.writeStartArray();
+            for (JsonRpcCall call : calls) {
+                if (call.notification() && call.invalid() == null) {
+                    run(call, caller);
+                } else {
+                    answer(json, call, caller);
+                }
+            }
+            json.writeEndArray();
+        }
+    }
+
+    /** Runs a notification: its result and errors go nowhere but the log. */
+    private void run(JsonRpcCall call, Caller caller) {
+        try {
+            Object result = invoker.invoke(caller, call.method(), params(call));
+            if (result instanceof io.switchboard.mi.MiStream) {
+                LOG.debug("mi_http: streamed result of notification {} discarded", call.method());
+            }
+        } catch (MiException failed) {
+            LOG.debug("mi_http: notification {} failed: {} {}", call.method(), failed.code(), failed.getMessage());
+        }
+    }
+
+    private void answer(JsonGenerator json, JsonRpcCall call, Caller caller) throws IOException {
+        Object result;
+        try {
+            if (call.invalid() != null) {
+                throw call.invalid();
+            }
+            result = invoker.invoke(caller, call.method(), params(call));
+        } catch (MiException failed) {
+            writeError(json, call.id(), failed);
+            return;
+        }
+        json.writeStartObject();
+        json.writeStringField("jsonrpc", "2.0");
+        json.writeFieldName("result");
+        new JsonResultWriter(json).value(result);
+        json.writeFieldName("id");
+        json.writeTree(call.id());
+        json.writeEndObject();
+    }
+
+    private Object params(JsonRpcCall call) throws MiException {
+        try {
+            return call.params() == null ? null : mapper.treeToValue(call.params(), Object.class);
+        } catch (JsonProcessingException | IllegalArgumentException unconvertible) {
+            throw MiException.invalidParams(unconvertible.getMessage());
+        }
+    }
+
+    private void respond(HttpdResponse response, int status, byte[] body) throws IOException {
+        response.send(status, CONTENT_TYPE, body);
+    }
+
+    private byte[] error(JsonNode id, MiException failure) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = mapper.createGenerator(out)) {
+            writeError(json, id, failure);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeError(JsonGenerator json, JsonNode id, MiException failure) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("jsonrpc", "2.0");
+        json.writeObjectFieldStart("error");
+        json.writeNumberField("code", failure.code());
+        json.writeStringField("message", failure.getMessage());
+        if (failure.data() != null) {
+            json.writeFieldName("data");
+            new JsonResultWriter(json).value(failure.data());
+        }
+        json.writeEndObject();
+        json.writeFieldName("id");
+        json.writeTree(id);
+        json.writeEndObject();
+    }
+
+    /** @return the body, or {@code null} when it is longer than {@code max_request_size} */
+    private byte[] readBody(HttpdRequest request) throws IOException {
+        int limit = settings.maxRequestSize();
+        if (request.contentLength() > limit) {
+            return null;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(
+                request.contentLength() > 0 ? (int) request.contentLength() : 1024);
+        byte[] buffer = new byte[8192];
+        InputStream in = request.body();
+        for (int n; (n = in.read(buffer)) >= 0;) {
+            if (body.size() + n > limit) {
+                return null;
+            }
+            body.write(buffer, 0, n);
+        }
+        return body.toByteArray();
+    }
+}

@@ -1,0 +1,157 @@
+package io.switchboard.mihttp.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.switchboard.httpd.HttpdRequest;
+import io.switchboard.httpd.HttpdResponse;
+import io.switchboard.httpd.RootHandler;
+
+/**
+ * mi_http itself: owns the root {@code mi_http_root} (moved by a configuration change), checks who
+ * calls, and sends {@code POST} on the root to JSON-RPC and everything else to the web page.
+ */
+@Component(configurationPid = MiHttpSettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        immediate = true, service = {})
+@Designate(ocd = MiHttpConfiguration.class)
+public final class MiHttp implements RootHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(MiHttp.class);
+    static final String MODULE = "mi_http";
+
+    /** Everything that follows from one configuration, swapped in one step. */
+    private record State(MiHttpSettings settings, JsonRpc jsonRpc, WebPage page) {
+    }
+
+    private final CommandRegistry registry;
+    private final Invoker invoker;
+    private final BundleContext context;
+    private final Access access = new Access();
+    private final CsrfTokens tokens = new CsrfTokens(System::currentTimeMillis);
+    /** Holds back the answers to failed logins without holding a server thread. */
+    private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "switchboard-mihttp-delays"));
+    private volatile State state;
+    private ServiceRegistration<RootHandler> registration;
+
+    @Activate
+    public MiHttp(@Reference CommandRegistry registry, BundleContext context, MiHttpConfiguration config,
+            Map<String, Object> properties) {
+        this.registry = registry;
+        this.invoker = new Invoker(registry);
+        this.context = context;
+        modified(config, properties);
+    }
+
+    @Modified
+    synchronized void modified(MiHttpConfiguration config, Map<String, Object> properties) {
+        MiHttpSettings settings;
+        try {
+            settings = MiHttpSettings.from(config, properties);
+        } catch (SettingRefusedException refused) {
+            LOG.error("{}; {}", refused.getMessage(), state == null
+                    ? "the MI serves nothing until a valid configuration arrives"
+                    : "the previous configuration stays in force");
+            return;
+        }
+        JsonRpc jsonRpc = new JsonRpc(invoker, settings);
+        state = new State(settings, jsonRpc, new WebPage(registry, invoker, tokens, settings, jsonRpc.mapper()));
+        Hashtable<String, Object> rootProperties = new Hashtable<>();
+        rootProperties.put(RootHandler.ROOT, settings.root());
+        rootProperties.put(RootHandler.MODULE, MODULE);
+        if (registration == null) {
+            registration = context.registerService(RootHandler.class, this, rootProperties);
+        } else {
+            registration.setProperties(rootProperties);
+        }
+        LOG.info("mi_http answers under /{}/ ({} users, forms use {})", settings.root(), settings.users().byName().size(),
+                settings.formsPost() ? "POST" : "GET");
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        if (registration != null) {
+            registration.unregister();
+            registration = null;
+        }
+        delays.shutdownNow();
+    }
+
+    @Override
+    public void handle(HttpdRequest request, HttpdResponse response) throws Exception {
+        State current = state;
+        Access.Verdict verdict = access.check(request, current.settings().users());
+        if (verdict instanceof Access.Refused refused) {
+            refuse(response, refused);
+            return;
+        }
+        Caller caller = ((Access.Granted) verdict).caller();
+        String path = request.path();
+        String method = request.method();
+        if (path.isEmpty() || path.equals("/")) {
+            if (method.equals("POST")) {
+                current.jsonRpc().serve(request, response, caller);
+            } else if (method.equals("GET") && path.isEmpty()) {
+                response.status(301).header("Location", "/" + current.settings().root() + "/");
+            } else if (method.equals("GET")) {
+                current.page().index(response, caller);
+            } else {
+                notAllowed(response, "GET, POST");
+            }
+        } else if (path.indexOf('/', 1) < 0) {
+            if (method.equals("GET") || method.equals("POST")) {
+                current.page().command(request, response, caller, path.substring(1));
+            } else {
+                notAllowed(response, "GET, POST");
+            }
+        } else {
+            response.send(404, "text/plain", "Not Found: the MI has no page " + request.url() + "\n");
+        }
+    }
+
+    private static void notAllowed(HttpdResponse response, String allowed) throws IOException {
+        response.header("Allow", allowed);
+        response.send(405, "text/plain", "Method Not Allowed: use " + allowed + "\n");
+    }
+
+    private void refuse(HttpdResponse response, Access.Refused refused) {
+        Runnable answer = () -> {
+            try {
+                if (refused.challenge()) {
+                    response.header("WWW-Authenticate", "Basic realm=\"" + Access.REALM + "\", charset=\"UTF-8\"");
+                }
+                response.send(refused.status(), "text/plain;charset=utf-8",
+                        (refused.reason() + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException | IllegalStateException clientGone) {
+                LOG.debug("mi_http: refusal not delivered: {}", clientGone.toString());
+            }
+        };
+        if (refused.delayMillis() <= 0) {
+            answer.run();
+            return;
+        }
+        response.defer();
+        try {
+            delays.schedule(answer, refused.delayMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException deactivated) {
+            answer.run();
+        }
+    }
+}

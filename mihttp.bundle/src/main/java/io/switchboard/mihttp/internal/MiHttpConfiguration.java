@@ -1,0 +1,37 @@
+package io.switchboard.mihttp.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/*
+ * Keys keep OpenSIPS mi_http's modparam names; a double underscore in a method name is one underscore
+ * in the key (OSGi component property type naming).
+ */
+@ObjectClassDefinition(id = MiHttpSettings.PID, name = "Switchboard mi_http",
+        description = "The Management Interface over HTTP: JSON-RPC 2.0 and a web page (OpenSIPS mi_http, mi_html).")
+@interface MiHttpConfiguration {
+
+    @AttributeDefinition(name = "mi_http_root",
+            description = "The httpd root the MI answers under: one path segment.")
+    String mi__http__root() default "mi";
+
+    @AttributeDefinition(name = "mi_http_method",
+            description = "The method the web page's forms use: 0 = GET, 1 = POST.")
+    int mi__http__method() default 0;
+
+    @AttributeDefinition(name = "users", type = AttributeType.PASSWORD, cardinality = 1000, required = false,
+            description = "Users as name:role:hash (role admin or user; hash from the Gogo command "
+                    + "mihttp:hash_password), separated by commas. Empty: only loopback clients are answered.")
+    String[] users() default {};
+
+    @AttributeDefinition(name = "max_request_size",
+            description = "Largest JSON-RPC request body in bytes; a longer one is answered 413.")
+    int max__request__size() default 1048576;
+
+    @AttributeDefinition(name = "max_batch", description = "Most calls in one JSON-RPC batch.")
+    int max__batch() default 1000;
+
+    @AttributeDefinition(name = "max_json_depth", description = "Deepest nesting of arrays and objects in a request.")
+    int max__json__depth() default 64;
+}

@@ -1,0 +1,55 @@
+package io.switchboard.mihttp.internal;
+
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * A validated configuration of PID {@value #PID}. Every value is checked before anything is applied,
+ * so a refused configuration leaves the running one untouched.
+ */
+record MiHttpSettings(String root, boolean formsPost, Users users, int maxRequestSize, int maxBatch, int maxDepth) {
+
+    static final String PID = "switchboard.mi_http";
+
+    /**
+     * @param config the typed view DS made of {@code properties}
+     * @param properties the raw properties, to quote the value a user wrote in a refusal
+     * @throws SettingRefusedException naming the PID, key, value and rule of the first bad value
+     */
+    static MiHttpSettings from(MiHttpConfiguration config, Map<String, ?> properties) throws SettingRefusedException {
+        String root = read(properties, "mi_http_root", () -> config.mi__http__root().trim(),
+                v -> v.matches("[A-Za-z0-9._~-]+") && !v.equals(".") && !v.equals(".."),
+                "must be one path segment of letters, digits and . _ ~ -");
+        int method = read(properties, "mi_http_method", config::mi__http__method, v -> v == 0 || v == 1,
+                "must be 0 (GET) or 1 (POST)");
+        Users users;
+        try {
+            users = Users.parse(config.users());
+        } catch (IllegalArgumentException bad) {
+            // The message names the entry, never the hash.
+            throw new SettingRefusedException(PID, "users", "<hidden>", bad.getMessage());
+        }
+        int maxRequest = read(properties, "max_request_size", config::max__request__size,
+                v -> v >= 1024 && v <= 64 << 20, "must be 1024 to 67108864 bytes");
+        int maxBatch = read(properties, "max_batch", config::max__batch, v -> v >= 1 && v <= 100_000,
+                "must be 1 to 100000");
+        int maxDepth = read(properties, "max_json_depth", config::max__json__depth, v -> v >= 4 && v <= 1000,
+                "must be 4 to 1000");
+        return new MiHttpSettings(root, method == 1, users, maxRequest, maxBatch, maxDepth);
+    }
+
+    private static <T> T read(Map<String, ?> properties, String key, Supplier<T> value, Predicate<T> rule,
+            String ruleText) throws SettingRefusedException {
+        T v;
+        try {
+            v = value.get();
+        } catch (RuntimeException notConvertible) {
+            throw new SettingRefusedException(PID, key, properties.get(key), ruleText);
+        }
+        if (!rule.test(v)) {
+            throw new SettingRefusedException(PID, key, properties.containsKey(key) ? properties.get(key) : v, ruleText);
+        }
+        return v;
+    }
+}
