@@ -76,6 +76,12 @@ public final class MiHttp implements RootHandler {
         Hashtable<String, Object> rootProperties = new Hashtable<>();
         rootProperties.put(RootHandler.ROOT, settings.root());
         rootProperties.put(RootHandler.MODULE, MODULE);
+        // The settings in force, users counted rather than shown, so operators and tests can wait on them.
+        rootProperties.put("mi_http.method", settings.formsPost() ? 1 : 0);
+        rootProperties.put("mi_http.users", settings.users().byName().size());
+        rootProperties.put("mi_http.max_request_size", settings.maxRequestSize());
+        rootProperties.put("mi_http.max_batch", settings.maxBatch());
+        rootProperties.put("mi_http.max_json_depth", settings.maxDepth());
         if (registration == null) {
             registration = context.registerService(RootHandler.class, this, rootProperties);
         } else {

@@ -1,0 +1,128 @@
+package io.switchboard.itest.mi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.log.LogReaderService;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.switchboard.itest.Httpd;
+import io.switchboard.itest.LogCapture;
+import io.switchboard.itest.Mi;
+
+/**
+ * Who gets in: loopback clients while no users exist; with users, only authenticated requests, and
+ * admin-only commands only for admins. 127.0.0.2 plays the client from elsewhere.
+ */
+class AccessTest {
+    private static final String ECHO = "{\"jsonrpc\":\"2.0\",\"method\":\"test_echo\",\"params\":[\"x\"],\"id\":1}";
+    private static final String ADMIN = "{\"jsonrpc\":\"2.0\",\"method\":\"test_admin\",\"id\":1}";
+
+    @InjectBundleContext
+    BundleContext context;
+    @InjectService
+    CommandProcessor shell;
+    @InjectService
+    LogReaderService logs;
+
+    @BeforeEach
+    void serve() throws Exception {
+        Httpd.port();
+        Mi.reset();
+        TestCommands.echo(context);
+        TestCommands.adminOnly(context);
+    }
+
+    @AfterEach
+    void noUsers() throws Exception {
+        Mi.reset();
+    }
+
+    @Test
+    void withoutUsersEveryLoopbackClientHasEveryRight() throws Exception {
+        String answer = Mi.rawFrom("127.0.0.2", Mi.rawPost(ADMIN, null));
+        assertThat(answer).startsWith("HTTP/1.1 200").contains("\"result\":\"done\"");
+    }
+
+    @Test
+    void withUsersEveryRequestAuthenticates() throws Exception {
+        configureUsers();
+        String anonymous = Mi.rawFrom("127.0.0.2", Mi.rawPost(ECHO, null));
+        assertThat(anonymous).startsWith("HTTP/1.1 401").contains("WWW-Authenticate: Basic realm=\"Switchboard MI\"");
+        assertThat(Mi.post("/mi", ECHO, null).statusCode()).as("loopback is no exception once users exist")
+                .isEqualTo(401);
+        String alice = Mi.rawFrom("127.0.0.2", Mi.rawPost(ECHO, Mi.basic("alice", "s3cret-A")));
+        assertThat(alice).startsWith("HTTP/1.1 200").contains("\"a\":\"x\"");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedLoggedAndSlowedDown() throws Exception {
+        configureUsers();
+        try (LogCapture capture = new LogCapture(logs)) {
+            String first = Mi.rawFrom("127.0.0.2", Mi.rawPost(ECHO, Mi.basic("alice", "wrong")));
+            assertThat(first).startsWith("HTTP/1.1 401");
+            capture.await(Duration.ofSeconds(5), "login of user 'alice'", "127.0.0.2", "failed");
+            long start = System.nanoTime();
+            String second = Mi.rawFrom("127.0.0.2", Mi.rawPost(ECHO, Mi.basic("nobody", "wrong")));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(second).startsWith("HTTP/1.1 401");
+            assertThat(millis).as("the second failure in a row is held back 500 ms").isGreaterThanOrEqualTo(450);
+        }
+        String good = Mi.rawFrom("127.0.0.2", Mi.rawPost(ECHO, Mi.basic("alice", "s3cret-A")));
+        assertThat(good).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void adminOnlyCommandsAreRefusedToOtherUsers() throws Exception {
+        configureUsers();
+        String bob = Mi.rawFrom("127.0.0.2", Mi.rawPost(ADMIN, Mi.basic("bob", "s3cret-B")));
+        assertThat(bob).startsWith("HTTP/1.1 200");
+        JsonNode refused = Mi.JSON.readTree(bob.substring(bob.indexOf("\r\n\r\n") + 4));
+        assertThat(refused.path("error").path("code").asInt()).isEqualTo(-32001);
+        assertThat(refused.path("error").path("data").asText()).contains("admin role");
+        String bobEcho = Mi.rawFrom("127.0.0.2", Mi.rawPost(ECHO, Mi.basic("bob", "s3cret-B")));
+        assertThat(bobEcho).contains("\"a\":\"x\"");
+        String alice = Mi.rawFrom("127.0.0.2", Mi.rawPost(ADMIN, Mi.basic("alice", "s3cret-A")));
+        assertThat(alice).contains("\"result\":\"done\"");
+    }
+
+    @Test
+    void aBadUsersSettingIsRefusedWithoutShowingHashes() throws Exception {
+        try (LogCapture capture = new LogCapture(logs)) {
+            io.switchboard.itest.Configs.update(Mi.PID, Map.of("users", "carol:root:pbkdf2-sha256$1$AA$AA"));
+            String line = capture.await(Duration.ofSeconds(10), "switchboard.mi_http", "users=<hidden>",
+                    "role 'root'");
+            assertThat(line).doesNotContain("pbkdf2");
+        }
+        assertThat(Mi.call(ECHO).path("result").path("a").asText()).isEqualTo("x");
+    }
+
+    private void configureUsers() throws Exception {
+        String alice = hash("s3cret-A");
+        String bob = hash("s3cret-B");
+        Mi.configure(Map.of("users", "alice:admin:" + alice + ", bob:user:" + bob));
+    }
+
+    private String hash(String password) throws Exception {
+        try (PrintStream print = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+                CommandSession session = shell.createSession(System.in, print, print)) {
+            String hash = String.valueOf(session.execute("mihttp:hash_password " + password));
+            assertThat(hash).startsWith("pbkdf2-sha256$210000$");
+            return hash;
+        }
+    }
+}

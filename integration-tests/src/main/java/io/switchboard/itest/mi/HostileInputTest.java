@@ -1,0 +1,96 @@
+package io.switchboard.itest.mi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.test.common.annotation.InjectBundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.switchboard.itest.Httpd;
+import io.switchboard.itest.Mi;
+
+/** Malformed and hostile requests each get a clear error, and the MI keeps serving. */
+class HostileInputTest {
+    private static final String PING = "{\"jsonrpc\":\"2.0\",\"method\":\"test_echo\",\"params\":[\"still here\"],\"id\":1}";
+
+    @InjectBundleContext
+    BundleContext context;
+
+    @BeforeEach
+    void serve() throws Exception {
+        Httpd.port();
+        Mi.reset();
+        TestCommands.echo(context);
+    }
+
+    @AfterEach
+    void stillServing() throws Exception {
+        assertThat(Mi.call(PING).path("result").path("a").asText()).isEqualTo("still here");
+        Mi.reset();
+    }
+
+    @Test
+    void truncatedJsonIsAParseError() throws Exception {
+        JsonNode answer = Mi.call("{\"jsonrpc\":\"2.0\",\"method\":\"test_ec");
+        assertThat(answer.path("error").path("code").asInt()).isEqualTo(-32700);
+        assertThat(answer.path("id").isNull()).isTrue();
+    }
+
+    @Test
+    void aTenMegabyteBodyIsRefused413BeforeItIsParsed() throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"method\":\"test_echo\",\"params\":[\"" + "x".repeat(10_000_000)
+                + "\"],\"id\":1}";
+        HttpResponse<String> response = Mi.post(body);
+        assertThat(response.statusCode()).isEqualTo(413);
+        JsonNode answer = Mi.JSON.readTree(response.body());
+        assertThat(answer.path("error").path("code").asInt()).isEqualTo(-32600);
+        assertThat(answer.path("error").path("data").asText()).contains("max_request_size=1048576");
+    }
+
+    @Test
+    void aHundredThousandNestedArraysAreAParseErrorNamingTheDepth() throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"method\":\"test_echo\",\"params\":[" + "[".repeat(100_000)
+                + "]".repeat(100_000) + "],\"id\":1}";
+        JsonNode answer = Mi.call(body);
+        assertThat(answer.path("error").path("code").asInt()).isEqualTo(-32700);
+        assertThat(answer.path("error").path("data").asText()).contains("nesting depth");
+    }
+
+    @Test
+    void aBatchOfAHundredThousandCallsIsRefused() throws Exception {
+        String call = "{\"jsonrpc\":\"2.0\",\"method\":\"test_echo\",\"params\":[\"x\"],\"id\":1}";
+        String batch = "[" + (call + ",").repeat(99_999) + call + "]";
+        HttpResponse<String> response = Mi.post(batch);
+        assertThat(response.statusCode()).isEqualTo(413);
+        // Within max_request_size, the batch limit is what stops it.
+        Mi.configure(Map.of("max_request_size", 8 << 20));
+        JsonNode answer = Mi.call(batch);
+        assertThat(answer.path("error").path("code").asInt()).isEqualTo(-32600);
+        assertThat(answer.path("error").path("data").asText()).contains("100000 calls exceeds max_batch=1000");
+    }
+
+    @Test
+    void garbageAndDuplicateKeysAreParseErrors() throws Exception {
+        assertThat(Mi.call("\u0000\u0001garbage").path("error").path("code").asInt()).isEqualTo(-32700);
+        assertThat(Mi.call("{\"jsonrpc\":\"2.0\",\"method\":\"a\",\"method\":\"b\",\"id\":1}").path("error").path("code")
+                .asInt()).isEqualTo(-32700);
+    }
+
+    @Test
+    void otherMethodsAndPathsGetTheirHttpErrors() throws Exception {
+        HttpResponse<String> put = io.switchboard.itest.Loopback.CLIENT.send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + Httpd.port() + "/mi"))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(PING)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(put.headers().firstValue("Allow")).hasValue("GET, POST");
+        assertThat(io.switchboard.itest.Loopback.get(Httpd.port(), "/mi/a/b").statusCode()).isEqualTo(404);
+    }
+}
