@@ -42,8 +42,15 @@ cleanup() {
     rm -rf "$WORK"
 }
 
-# Kamailio 5.6 xhttp answering hello (STACK.md's minimal configuration without jsonrpcs).
+# Kamailio 5.6 xhttp answering hello (STACK.md's minimal configuration); with KAM_JSONRPC=1 it
+# also loads jsonrpcs and dispatches /RPC to it.
 start_kamailio() {
+    local jsonrpc_module= route='xhttp_reply("200", "OK", "text/plain", "hello");'
+    if [[ ${KAM_JSONRPC:-0} == 1 ]]; then
+        jsonrpc_module='loadmodule "jsonrpcs.so"
+modparam("jsonrpcs", "transport", 1)'
+        route='if ($hu =~ "^/RPC") { jsonrpc_dispatch(); exit; } xhttp_reply("200", "OK", "text/plain", "hello");'
+    fi
     mkdir -p "$WORK/kamailio"
     cat > "$WORK/kamailio.cfg" <<CFG
 #!KAMAILIO
@@ -54,8 +61,9 @@ tcp_accept_no_cl=yes
 mpath="/usr/lib/x86_64-linux-gnu/kamailio/modules/"
 loadmodule "sl.so"
 loadmodule "xhttp.so"
+$jsonrpc_module
 request_route { drop; }
-event_route[xhttp:request] { xhttp_reply("200", "OK", "text/plain", "hello"); }
+event_route[xhttp:request] { $route }
 CFG
     kamailio -f "$WORK/kamailio.cfg" -DD -E -Y "$WORK/kamailio" -P "$WORK/kamailio.pid" >"$WORK/kamailio.log" 2>&1 &
     KAM_PID=$!
@@ -65,14 +73,16 @@ CFG
 }
 
 # Prints "req/s p99-ms"; non-2xx answers or socket errors would make the figures meaningless.
+# Further arguments go to wrk before the URL (a Lua script for POSTs).
 measure() {
-    local out
-    out=$("${WRK[@]}" "$1")
-    if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "$out" >&2; echo "$NAME: errors on $1" >&2; fi
+    local out url=$1
+    shift
+    out=$("${WRK[@]}" "$@" "$url")
+    if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "$out" >&2; echo "$NAME: errors on $url" >&2; fi
     awk '/^Requests\/sec:/ { rps = $2 }
          $1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
                        p99 = u == "us" ? v / 1000 : u == "s" ? v * 1000 : u == "m" ? v * 60000 : v }
          END { printf "%s %s\n", rps, p99 }' <<<"$out"
 }
 
-warm() { wrk -t2 -c50 -d"$WARMUP" "$1" >/dev/null; }
+warm() { local url=$1; shift; wrk -t2 -c50 -d"$WARMUP" "$@" "$url" >/dev/null; }

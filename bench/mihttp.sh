@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# mi_http benchmark, run by hand: JSON-RPC uptime over POST against Switchboard's MI, Kamailio 5.6
+# jsonrpcs core.version over xhttp in the same run, and the MI web page against a static page of the
+# same size served by nginx. Run as root on Debian from anywhere: bench/mihttp.sh
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PORT=8888                      # httpd's default
+MICRO_PORT=8280                # microhttpd's default: the container opens it too
+KAM_PORT=${KAM_PORT:-8380}
+NGINX_PORT=${NGINX_PORT:-8381}
+NAME=mihttp.sh
+KAM_JSONRPC=1
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+
+install_peers
+command -v nginx >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y nginx-light
+
+APP_JAR=$ROOT/app/target/switchboard.jar
+[[ -f $APP_JAR ]] || (cd "$ROOT" && mvn -B -q install -DskipTests)
+
+require_free "$PORT" "$MICRO_PORT" "$KAM_PORT" "$NGINX_PORT"
+make_work
+NGINX_PID=
+trap 'cleanup; [[ -n $NGINX_PID ]] && kill "$NGINX_PID" 2>/dev/null; true' EXIT
+
+cp "$APP_JAR" "$WORK/"
+cd "$WORK"
+java -jar switchboard.jar </dev/null >java.log 2>&1 &
+JAVA_PID=$!
+t0=$(now_ns)
+until [[ $(status "http://127.0.0.1:$PORT/mi/") == 200 ]]; do
+    kill -0 "$JAVA_PID" 2>/dev/null || { tail -n 40 java.log >&2; die "java exited"; }
+    (( $(now_ns) - t0 < 60000000000 )) || { tail -n 40 java.log >&2; die "no 200 on /mi/ within 60 s"; }
+    sleep 0.05
+done
+
+start_kamailio
+
+# The same page, byte for byte, as a static file.
+mkdir -p nginx/html nginx/logs
+curl -s -o nginx/html/page.html "http://127.0.0.1:$PORT/mi/"
+page_bytes=$(stat -c %s nginx/html/page.html)
+cat > nginx/nginx.conf <<CONF
+worker_processes 1;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $WORK/nginx/html;
+        location / { default_type text/html; }
+    }
+}
+CONF
+nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" -g 'daemon off;' &
+NGINX_PID=$!
+until [[ $(status "http://127.0.0.1:$NGINX_PORT/page.html") == 200 ]]; do sleep 0.05; done
+
+post_script() {
+    cat > "$1" <<LUA
+wrk.method = "POST"
+wrk.body   = '$2'
+wrk.headers["Content-Type"] = "application/json"
+LUA
+}
+post_script uptime.lua '{"jsonrpc":"2.0","method":"uptime","id":1}'
+post_script version.lua '{"jsonrpc":"2.0","method":"core.version","id":1}'
+curl -s -d @- -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/mi" <<<'{"jsonrpc":"2.0","method":"uptime","id":1}' \
+    | grep -q '"Up time"' || die "the MI does not answer uptime"
+curl -s -d '{"jsonrpc":"2.0","method":"core.version","id":1}' "http://127.0.0.1:$KAM_PORT/RPC" \
+    | grep -q '"result"' || die "Kamailio jsonrpcs does not answer core.version"
+
+echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+warm "http://127.0.0.1:$PORT/mi" -s uptime.lua
+read -r mi_rps mi_p99 < <(measure "http://127.0.0.1:$PORT/mi" -s uptime.lua)
+read -r kam_rps kam_p99 < <(measure "http://127.0.0.1:$KAM_PORT/RPC" -s version.lua)
+warm "http://127.0.0.1:$PORT/mi/"
+read -r page_rps page_p99 < <(measure "http://127.0.0.1:$PORT/mi/")
+read -r static_rps static_p99 < <(measure "http://127.0.0.1:$NGINX_PORT/page.html")
+echo "load average after the runs:  $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo
+echo "wrk -t2 -c50 -d10s on 127.0.0.1, $(nproc) cores shared with wrk (compare ratios, not absolutes)"
+printf '%-40s %12s %10s\n' target req/s "p99 ms"
+printf '%-40s %12.0f %10.2f\n' "Switchboard MI uptime (POST /mi)" "$mi_rps" "$mi_p99" \
+    "Kamailio 5.6 jsonrpcs core.version" "$kam_rps" "$kam_p99" \
+    "Switchboard MI web page (GET /mi/)" "$page_rps" "$page_p99" \
+    "nginx, the same $page_bytes bytes static" "$static_rps" "$static_p99"
+echo
+awk -v m="$mi_rps" -v k="$kam_rps" -v p="$page_rps" -v s="$static_rps" 'BEGIN {
+    printf "MI uptime / Kamailio jsonrpcs: %.2f (target >= 2.2)\n", m / k
+    printf "MI page / static page:         %.2f\n", p / s }'
