@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -41,6 +42,10 @@ public final class ConfigListCommand implements MiCommand {
         String filter = params.optionalString("filter").filter(f -> !f.isBlank()).orElse(null);
         Configuration[] found;
         try {
+            // The framework's parser first: Felix ConfigAdmin's own fails on some invalid filters with runtime errors.
+            if (filter != null) {
+                FrameworkUtil.createFilter(filter);
+            }
             found = configurationAdmin.listConfigurations(filter);
         } catch (InvalidSyntaxException e) {
             throw MiException.invalidParams("filter " + filter + " is not a valid LDAP filter: " + e.getMessage());

@@ -60,7 +60,10 @@ public final class ConfigSetCommand implements MiCommand {
     @Override
     public Object execute(MiParams params) throws MiException, IOException {
         String pid = params.string("pid");
-        Map<?, ?> given = properties(params.get("properties"));
+        if (pid.isBlank()) {
+            throw MiException.invalidParams("parameter 'pid' is empty");
+        }
+        Map<String, Object> changes = changes(params.get("properties"));
         Configuration configuration = Configurations.find(configurationAdmin, pid).orElse(null);
         boolean created = configuration == null;
         if (created) {
@@ -69,23 +72,31 @@ public final class ConfigSetCommand implements MiCommand {
                     : configurationAdmin.getConfiguration(pid, "?");
         }
         Map<String, Object> merged = Configurations.properties(configuration);
-        for (Map.Entry<?, ?> entry : given.entrySet()) {
-            String key = entry.getKey().toString();
-            if (MANAGED.contains(key)) {
-                continue;
-            }
-            if (entry.getValue() == null) {
+        changes.forEach((key, value) -> {
+            if (value == null) {
                 merged.remove(key);
             } else {
-                merged.put(key, ConfigValues.fromJson(key, entry.getValue()));
+                merged.put(key, value);
             }
-        }
+        });
         configuration.update(new Hashtable<>(merged));
         LOG.info("configuration {} {} through the MI", configuration.getPid(), created ? "created" : "changed");
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("pid", configuration.getPid());
         result.put("created", created);
         return result;
+    }
+
+    /** @return the configuration values by key, {@code null} for a key to remove; checked before anything changes */
+    private static Map<String, Object> changes(Object properties) throws MiException {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : properties(properties).entrySet()) {
+            String key = entry.getKey().toString();
+            if (!MANAGED.contains(key)) {
+                changes.put(key, entry.getValue() == null ? null : ConfigValues.fromJson(key, entry.getValue()));
+            }
+        }
+        return changes;
     }
 
     private static Map<?, ?> properties(Object value) throws MiException {

@@ -12,7 +12,8 @@ import io.switchboard.mi.MiParams;
 /**
  * {@code get_statistics}, as OpenSIPS core has it: {@code statistics} is one string or an array of
  * {@code group:name}, {@code group:} or {@code all} ({@link StatisticsSelection}); the answer is
- * {@code {"group:name": value, ...}}. 404 "Statistics Not Found" when nothing matches.
+ * {@code {"group:name": value, ...}}. 404 "Statistics Not Found" when the selection finds nothing (a
+ * group selected whole is found even before it has counters).
  */
 @Component(service = MiCommand.class)
 @MiCommandSpec(command = "get_statistics", description = "Prints the current values of statistics (all, a group or one)",
@@ -27,6 +28,6 @@ public final class GetStatisticsCommand implements MiCommand {
 
     @Override
     public Object execute(MiParams params) throws MiException {
-        return groups.values(StatisticsSelection.of(params.strings("statistics")));
+        return groups.values(StatisticsSelection.of(params));
     }
 }

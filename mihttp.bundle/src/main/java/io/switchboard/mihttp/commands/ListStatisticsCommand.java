@@ -17,7 +17,7 @@ import io.switchboard.mi.MiParams;
  * {@code list_statistics}, as OpenSIPS core has it: {@code {"group:name": "incremental", ...}} for every
  * counter, or for those the optional {@code statistics} selects (as {@code get_statistics} reads it).
  * {@link io.switchboard.mi.MiStatistics} does not tell counters from gauges, so every one is listed as
- * OpenSIPS lists counters. 404 "Statistics Not Found" when nothing matches.
+ * OpenSIPS lists counters. 404 "Statistics Not Found" when a selection finds nothing.
  */
 @Component(service = MiCommand.class)
 @MiCommandSpec(command = "list_statistics", description = "Lists the statistics and their types",

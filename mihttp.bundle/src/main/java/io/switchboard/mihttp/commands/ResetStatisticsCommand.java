@@ -11,8 +11,8 @@ import io.switchboard.mi.MiParams;
 
 /**
  * {@code reset_statistics}, as OpenSIPS core has it: sets the counters {@code statistics} selects back
- * to zero (the same selection as {@code get_statistics}) and answers {@code "OK"}. 404 "Statistics Not
- * Found" when no selected counter could be reset.
+ * to zero (the same selection as {@code get_statistics}; gauges stay as they are) and answers
+ * {@code "OK"}. 404 "Statistics Not Found" when the selection finds nothing.
  */
 @Component(service = MiCommand.class)
 @MiCommandSpec(command = "reset_statistics", description = "Resets statistics to zero", params = "statistics",
@@ -27,7 +27,7 @@ public final class ResetStatisticsCommand implements MiCommand {
 
     @Override
     public Object execute(MiParams params) throws MiException {
-        groups.reset(StatisticsSelection.of(params.strings("statistics")));
+        groups.reset(StatisticsSelection.of(params));
         return "OK";
     }
 }

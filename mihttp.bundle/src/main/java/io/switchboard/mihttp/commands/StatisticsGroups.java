@@ -60,41 +60,42 @@ public final class StatisticsGroups {
     /**
      * @return the value of every selected counter by {@code group:name}, groups in name order, counters
      *         in their group's order
-     * @throws MiException 404 "Statistics Not Found" when the selection names no counter
+     * @throws MiException 404 "Statistics Not Found" when the selection finds nothing (as OpenSIPS: a
+     *         group selected whole is found even when it has no counters yet, and {@code all} always is)
      */
     Map<String, Long> values(StatisticsSelection selection) throws MiException {
         Map<String, Long> values = new LinkedHashMap<>();
-        byGroup.forEach((group, statistics) -> statistics.values().forEach((name, value) -> {
-            if (selection.matches(group, name)) {
-                values.put(group + ":" + name, value);
-            }
-        }));
-        if (values.isEmpty()) {
-            throw notFound();
-        }
+        visit(selection, (group, statistics, name, value) -> values.put(group + ":" + name, value));
         return values;
     }
 
     /**
      * Sets every selected counter back to zero; gauges, which cannot be reset, are left as they are.
      *
-     * @throws MiException 404 "Statistics Not Found" when no selected counter could be reset
+     * @throws MiException 404 "Statistics Not Found" when the selection finds nothing, as for {@link #values}
      */
     void reset(StatisticsSelection selection) throws MiException {
-        boolean reset = false;
+        visit(selection, (group, statistics, name, value) -> statistics.reset(name));
+    }
+
+    @FunctionalInterface
+    private interface CounterVisitor {
+        void visit(String group, MiStatistics statistics, String name, Long value);
+    }
+
+    private void visit(StatisticsSelection selection, CounterVisitor visitor) throws MiException {
+        boolean found = false;
         for (Map.Entry<String, MiStatistics> group : byGroup.entrySet()) {
-            for (String name : group.getValue().values().keySet()) {
-                if (selection.matches(group.getKey(), name)) {
-                    reset |= group.getValue().reset(name);
+            found |= selection.selectsGroup(group.getKey());
+            for (Map.Entry<String, Long> counter : group.getValue().values().entrySet()) {
+                if (selection.matches(group.getKey(), counter.getKey())) {
+                    found = true;
+                    visitor.visit(group.getKey(), group.getValue(), counter.getKey(), counter.getValue());
                 }
             }
         }
-        if (!reset) {
-            throw notFound();
+        if (!found) {
+            throw new MiException(NOT_FOUND, "Statistics Not Found");
         }
-    }
-
-    private static MiException notFound() {
-        return new MiException(NOT_FOUND, "Statistics Not Found");
     }
 }

@@ -4,6 +4,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.switchboard.mi.MiException;
+import io.switchboard.mi.MiParams;
+
 /**
  * Which counters a {@code statistics} parameter names, as OpenSIPS reads it: {@code all} for every
  * counter, {@code group:} for every counter of a group, {@code group:name} for one counter, and a bare
@@ -24,6 +27,17 @@ final class StatisticsSelection {
         return new StatisticsSelection(true);
     }
 
+    /**
+     * @return the selection the required parameter {@code statistics} names
+     * @throws MiException invalid params when it is missing or not strings
+     */
+    static StatisticsSelection of(MiParams params) throws MiException {
+        if (params.get("statistics") == null) {
+            throw MiException.invalidParams("missing parameter 'statistics'");
+        }
+        return of(params.strings("statistics"));
+    }
+
     /** @return the selection {@code items} name */
     static StatisticsSelection of(List<String> items) {
         StatisticsSelection selection = new StatisticsSelection(items.contains("all"));
@@ -42,6 +56,11 @@ final class StatisticsSelection {
 
     /** @return whether the counter {@code name} of {@code group} is selected */
     boolean matches(String group, String name) {
-        return all || groups.contains(group) || counters.contains(group + ":" + name) || bareNames.contains(name);
+        return selectsGroup(group) || counters.contains(group + ":" + name) || bareNames.contains(name);
+    }
+
+    /** @return whether every counter of {@code group} is selected, which finds the group even when it has none */
+    boolean selectsGroup(String group) {
+        return all || groups.contains(group);
     }
 }

@@ -22,6 +22,9 @@ class StatisticsSelectionTest {
         assertThat(httpd.matches("httpd", "mi_requests")).isTrue();
         assertThat(httpd.matches("httpdx", "mi_requests")).isFalse();
         assertThat(httpd.matches("xhttp", "mi_requests")).isFalse();
+        assertThat(httpd.selectsGroup("httpd")).isTrue();
+        assertThat(httpd.selectsGroup("xhttp")).isFalse();
+        assertThat(StatisticsSelection.of(List.of("httpd:x", "x")).selectsGroup("httpd")).isFalse();
     }
 
     @Test
