@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.switchboard.mi.MiException;
+import io.switchboard.mi.MiParams;
 
 /**
  * What the {@code container:bundle_*} commands share: finding a bundle by id or symbolic name,
@@ -41,10 +42,10 @@ final class BundleOperations {
 
     private static final Logger LOG = LoggerFactory.getLogger(BundleOperations.class);
 
-    /** A change of the framework's state, run on a thread of its own. */
+    /** A change of one bundle, run on a thread of its own. */
     @FunctionalInterface
     interface Change {
-        void run() throws Exception;
+        void apply(Bundle bundle) throws Exception;
     }
 
     private final BundleContext context;
@@ -89,16 +90,18 @@ final class BundleOperations {
     }
 
     /**
-     * Runs {@code change} of {@code bundle} on a new thread and waits for it as the class describes.
+     * Runs {@code change} of the bundle the parameter {@code bundle} names ({@link #find}) on a new thread
+     * and waits for it as the class describes.
      *
      * @return {@link #describe} of the bundle after the change, with {@code status}
      */
-    Map<String, Object> change(String verb, Bundle bundle, Change change) throws MiException {
+    Map<String, Object> change(String verb, MiParams params, Change change) throws MiException {
+        Bundle bundle = find(params.string("bundle"));
         boolean detach = touchesSelf(List.of(bundle));
         CompletableFuture<Void> done = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                change.run();
+                change.apply(bundle);
                 done.complete(null);
             } catch (Exception | LinkageError e) {
                 done.completeExceptionally(e);

@@ -31,7 +31,6 @@ public final class BundleStartCommand implements MiCommand {
 
     @Override
     public Map<String, Object> execute(MiParams params) throws MiException {
-        Bundle bundle = bundles.find(params.string("bundle"));
-        return bundles.change("start", bundle, bundle::start);
+        return bundles.change("start", params, Bundle::start);
     }
 }

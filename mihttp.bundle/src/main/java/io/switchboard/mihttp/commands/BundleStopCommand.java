@@ -31,7 +31,6 @@ public final class BundleStopCommand implements MiCommand {
 
     @Override
     public Map<String, Object> execute(MiParams params) throws MiException {
-        Bundle bundle = bundles.find(params.string("bundle"));
-        return bundles.change("stop", bundle, bundle::stop);
+        return bundles.change("stop", params, Bundle::stop);
     }
 }

@@ -5,7 +5,6 @@ import java.net.URL;
 import java.util.Map;
 import java.util.Optional;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,9 +35,8 @@ public final class BundleUpdateCommand implements MiCommand {
 
     @Override
     public Map<String, Object> execute(MiParams params) throws MiException {
-        Bundle bundle = bundles.find(params.string("bundle"));
         Optional<String> location = params.optionalString("location");
-        return bundles.change("update", bundle, () -> {
+        return bundles.change("update", params, bundle -> {
             if (location.isEmpty()) {
                 bundle.update();
                 return;

@@ -1,8 +1,6 @@
 package io.switchboard.mihttp.commands;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -33,9 +31,6 @@ public final class ConfigDeleteCommand implements MiCommand {
     public Object execute(MiParams params) throws MiException, IOException {
         String pid = params.string("pid");
         Configurations.require(configurationAdmin, pid).delete();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("pid", pid);
-        result.put("deleted", true);
-        return result;
+        return Configurations.outcome(pid, "deleted", true);
     }
 }

@@ -81,10 +81,7 @@ public final class ConfigSetCommand implements MiCommand {
         });
         configuration.update(new Hashtable<>(merged));
         LOG.info("configuration {} {} through the MI", configuration.getPid(), created ? "created" : "changed");
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("pid", configuration.getPid());
-        result.put("created", created);
-        return result;
+        return Configurations.outcome(configuration.getPid(), "created", created);
     }
 
     /** @return the configuration values by key, {@code null} for a key to remove; checked before anything changes */

@@ -3,6 +3,7 @@ package io.switchboard.mihttp.commands;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Dictionary;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -37,6 +38,14 @@ final class Configurations {
     /** @throws MiException 404 when there is no configuration with {@code pid} */
     static Configuration require(ConfigurationAdmin admin, String pid) throws IOException, MiException {
         return find(admin, pid).orElseThrow(() -> new MiException(NOT_FOUND, "no configuration with PID " + pid));
+    }
+
+    /** @return {@code {"pid": pid, key: value}}, what changing a configuration answers */
+    static Map<String, Object> outcome(String pid, String key, boolean value) {
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("pid", pid);
+        outcome.put(key, value);
+        return outcome;
     }
 
     /** @return the configuration's properties, by key in order; empty when it has none */
