@@ -57,8 +57,9 @@ public final class ConfigSetCommand implements MiCommand {
         this.configurationAdmin = configurationAdmin;
     }
 
+    /** Synchronized: merging is a read-modify-write, so two calls at once must not lose one. */
     @Override
-    public Object execute(MiParams params) throws MiException, IOException {
+    public synchronized Object execute(MiParams params) throws MiException, IOException {
         String pid = params.string("pid");
         if (pid.isBlank()) {
             throw MiException.invalidParams("parameter 'pid' is empty");

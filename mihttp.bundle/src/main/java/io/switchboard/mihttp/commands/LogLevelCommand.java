@@ -70,7 +70,8 @@ public final class LogLevelCommand implements MiCommand {
         return Map.of("Loggers", loggers);
     }
 
-    private Object set(String level, String logger) throws MiException, IOException {
+    /** Synchronized: a read-modify-write of one configuration, so two calls at once must not lose one. */
+    private synchronized Object set(String level, String logger) throws MiException, IOException {
         Configuration configuration = Configurations.find(configurationAdmin, LoggingConfig.PID).orElseThrow(
                 () -> new MiException(Configurations.NOT_FOUND, "no logging configuration (PID " + LoggingConfig.PID + ") to change"));
         Map<String, Object> changed = LoggingConfig.withLevel(Configurations.properties(configuration), logger, level);
