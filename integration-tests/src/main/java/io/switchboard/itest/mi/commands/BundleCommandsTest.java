@@ -1,0 +1,109 @@
+package io.switchboard.itest.mi.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.test.common.annotation.InjectBundleContext;
+
+import io.switchboard.itest.Bundles;
+import io.switchboard.itest.Configs;
+import io.switchboard.itest.Examples;
+import io.switchboard.itest.Httpd;
+import io.switchboard.itest.Loopback;
+import io.switchboard.mi.MiException;
+
+/** container:bundle_* on the hello example bundle, and on mihttp itself. */
+class BundleCommandsTest {
+    private static final String HELLO = "switchboard.examples.hello";
+
+    @InjectBundleContext
+    BundleContext context;
+    Bundle hello;
+    int port;
+
+    @BeforeEach
+    void installHello() throws Exception {
+        port = Httpd.port();
+        hello = context.installBundle(Examples.helloJar().toUri().toString());
+        hello.start();
+    }
+
+    @AfterEach
+    void uninstallHello() throws Exception {
+        if (hello.getState() != Bundle.UNINSTALLED) {
+            hello.uninstall();
+        }
+    }
+
+    @Test
+    void bundleListShowsEveryBundleWithItsState() throws Exception {
+        List<Object> bundles = MiCalls.list(MiCalls.call("bundle_list"));
+        assertThat(bundles.get(0)).isEqualTo(Map.of("id", 0L, "symbolic_name", "org.apache.felix.framework",
+                "version", context.getBundle(0).getVersion().toString(), "state", "ACTIVE"));
+        assertThat(bundles).contains(Map.of("id", hello.getBundleId(), "symbolic_name", HELLO,
+                "version", hello.getVersion().toString(), "state", "ACTIVE"));
+        assertThat(MiCalls.call("container:bundle_list")).isEqualTo(MiCalls.call("bundle_list"));
+    }
+
+    @Test
+    void stopAndStartByNameOrIdWaitForTheChange() throws Exception {
+        assertThat(MiCalls.map(MiCalls.call("bundle_stop", Map.of("bundle", HELLO)))).containsEntry("id", hello.getBundleId())
+                .containsEntry("state", "RESOLVED").containsEntry("status", "done");
+        assertThat(hello.getState()).isEqualTo(Bundle.RESOLVED);
+        Configs.await("hello gone", Duration.ofSeconds(10), () -> Loopback.get(port, "/hello").statusCode() == 404);
+        assertThat(MiCalls.map(MiCalls.call("container:bundle_start", Map.of("bundle", hello.getBundleId()))))
+                .containsEntry("state", "ACTIVE").containsEntry("status", "done");
+        Configs.await("hello serves again", Duration.ofSeconds(10), () -> Loopback.get(port, "/hello").statusCode() == 200);
+    }
+
+    @Test
+    void updateReadsTheJarAgainFromItsLocationOrFromTheOneGiven() throws Exception {
+        long modified = hello.getLastModified();
+        assertThat(MiCalls.map(MiCalls.call("bundle_update", Map.of("bundle", HELLO)))).containsEntry("state", "ACTIVE")
+                .containsEntry("status", "done");
+        assertThat(hello.getLastModified()).isGreaterThanOrEqualTo(modified);
+        assertThat(MiCalls.map(MiCalls.call("bundle_update", Map.of("bundle", Long.toString(hello.getBundleId()),
+                "location", Examples.helloJar().toUri().toString())))).containsEntry("status", "done");
+        Configs.await("hello serves after the update", Duration.ofSeconds(10),
+                () -> Loopback.get(port, "/hello/again").body().equals("hello, again\n"));
+    }
+
+    @Test
+    void refreshRefreshesABundleOrThosePendingRemoval() throws Exception {
+        assertThat(MiCalls.map(MiCalls.call("bundle_refresh", Map.of("bundle", HELLO))))
+                .containsEntry("refreshed", List.of(hello.getBundleId())).containsEntry("status", "done");
+        assertThat(MiCalls.map(MiCalls.call("container:bundle_refresh"))).containsEntry("status", "done").containsKey("refreshed");
+        Configs.await("hello active after the refresh", Duration.ofSeconds(10), () -> hello.getState() == Bundle.ACTIVE);
+    }
+
+    @Test
+    void unknownBundlesAre404AndFailedChanges500() {
+        assertThat(MiCalls.failure(404, "bundle_stop", Map.of("bundle", "no.such.bundle")).getMessage())
+                .isEqualTo("no bundle named no.such.bundle");
+        assertThat(MiCalls.failure(404, "bundle_start", Map.of("bundle", 999_999)).getMessage()).isEqualTo("no bundle with id 999999");
+        MiCalls.failure(404, "bundle_refresh", Map.of("bundle", "no.such.bundle"));
+        MiException unreadable = MiCalls.failure(500, "bundle_update", Map.of("bundle", HELLO, "location", "file:/no/such.jar"));
+        assertThat(unreadable.getMessage()).startsWith("update of bundle " + hello.getBundleId() + " failed: ");
+        MiCalls.failure(MiException.INVALID_PARAMS, "bundle_stop", Map.of());
+        MiCalls.failure(MiException.INVALID_PARAMS, "bundle_stop", Map.of("bundle", List.of(HELLO)));
+    }
+
+    @Test
+    void stoppingMihttpItselfAnswersAtOnceAndDoesNotDeadlock() throws Exception {
+        Bundle mihttp = Bundles.named(context, "switchboard.mihttp");
+        long start = System.nanoTime();
+        assertThat(MiCalls.map(MiCalls.call("bundle_stop", Map.of("bundle", "switchboard.mihttp")))).containsEntry("status", "started");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        Configs.await("mihttp stopped", Duration.ofSeconds(20), () -> mihttp.getState() == Bundle.RESOLVED);
+        mihttp.start();
+        assertThat(MiCalls.call("uptime")).isNotNull();
+    }
+}

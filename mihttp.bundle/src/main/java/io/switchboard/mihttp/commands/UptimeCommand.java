@@ -1,0 +1,41 @@
+package io.switchboard.mihttp.commands;
+
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.switchboard.mi.MiCommand;
+import io.switchboard.mi.MiCommandSpec;
+import io.switchboard.mi.MiParams;
+
+/**
+ * {@code uptime}, as OpenSIPS core has it: {@code {"Now": ..., "Up since": ..., "Up time": "<n> [sec]"}}
+ * with dates as C's {@code ctime} writes them in local time ({@code Thu Jan  1 09:05:00 2026}). The
+ * container is up since the JVM started: the framework starts with it and outlives every bundle.
+ */
+@Component(service = MiCommand.class)
+@MiCommandSpec(command = "uptime", description = "Prints when the container started and for how long it has run")
+public final class UptimeCommand implements MiCommand {
+    static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
+
+    @Override
+    public Object execute(MiParams params) {
+        Instant now = Instant.now();
+        Instant since = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        Map<String, Object> uptime = new LinkedHashMap<>();
+        uptime.put("Now", ctime(now));
+        uptime.put("Up since", ctime(since));
+        uptime.put("Up time", (now.toEpochMilli() - since.toEpochMilli()) / 1000 + " [sec]");
+        return uptime;
+    }
+
+    static String ctime(Instant instant) {
+        return CTIME.format(instant.atZone(ZoneId.systemDefault()));
+    }
+}
