@@ -56,7 +56,6 @@ final class JsonRpc {
     void serve(HttpdRequest request, HttpdResponse response, Caller caller) throws IOException {
         byte[] body = readBody(request);
         if (body == null) {
-            response.header("Connection", "close");
             respond(response, 413, error(NullNode.instance, new MiException(MiException.INVALID_REQUEST,
                     "Request too large", "the body exceeds max_request_size=" + settings.maxRequestSize() + " bytes")));
             return;
@@ -190,22 +189,24 @@ final class JsonRpc {
         json.writeEndObject();
     }
 
-    /** @return the body, or {@code null} when it is longer than {@code max_request_size} */
+    /**
+     * @return the body, or {@code null} when it is longer than {@code max_request_size}; the rest of
+     *         such a body is read and dropped (httpd's {@code max_body_size} bounds it), because a
+     *         connection closed on unread bytes is reset and the client may lose the 413 with it
+     */
     private byte[] readBody(HttpdRequest request) throws IOException {
         int limit = settings.maxRequestSize();
-        if (request.contentLength() > limit) {
-            return null;
-        }
-        ByteArrayOutputStream body = new ByteArrayOutputStream(
-                request.contentLength() > 0 ? (int) request.contentLength() : 1024);
+        long declared = request.contentLength();
+        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 && declared <= limit ? (int) declared : 1024);
         byte[] buffer = new byte[8192];
         InputStream in = request.body();
+        boolean tooLarge = declared > limit;
         for (int n; (n = in.read(buffer)) >= 0;) {
-            if (body.size() + n > limit) {
-                return null;
+            tooLarge |= body.size() + n > limit;
+            if (!tooLarge) {
+                body.write(buffer, 0, n);
             }
-            body.write(buffer, 0, n);
         }
-        return body.toByteArray();
+        return tooLarge ? null : body.toByteArray();
     }
 }
