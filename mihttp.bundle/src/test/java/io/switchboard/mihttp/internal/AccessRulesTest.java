@@ -1,0 +1,72 @@
+package io.switchboard.mihttp.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+/** Password hashes, the users setting, failure delays and form tokens. */
+class AccessRulesTest {
+
+    @Test
+    void aHashMatchesItsPasswordOnlyAndSurvivesItsTextForm() {
+        PasswordHash hash = PasswordHash.create("s3cret".toCharArray());
+        PasswordHash again = PasswordHash.parse(hash.toString());
+        assertThat(again.matches("s3cret".toCharArray())).isTrue();
+        assertThat(again.matches("s3cret ".toCharArray())).isFalse();
+        assertThat(hash.toString()).startsWith("pbkdf2-sha256$210000$");
+        assertThat(PasswordHash.create("s3cret".toCharArray()).toString()).as("salted").isNotEqualTo(hash.toString());
+    }
+
+    @Test
+    void usersAreReadFromOneStringOrManyAndBadEntriesAreNamedWithoutTheirHash() {
+        String hash = PasswordHash.create("x".toCharArray()).toString();
+        Users users = Users.parse(new String[] { "alice:admin:" + hash + ", bob:user:" + hash, "carol:user:" + hash });
+        assertThat(users.byName()).containsOnlyKeys("alice", "bob", "carol");
+        assertThat(users.find("alice").orElseThrow().admin()).isTrue();
+        assertThat(users.find("bob").orElseThrow().admin()).isFalse();
+        assertThat(Users.parse(new String[0]).none()).isTrue();
+        assertThatThrownBy(() -> Users.parse(new String[] { "dave:root:" + hash })).hasMessageContaining("'dave'")
+                .hasMessageContaining("role 'root'");
+        assertThatThrownBy(() -> Users.parse(new String[] { "erin:user:plain" })).hasMessageContaining("'erin'")
+                .hasMessageNotContaining("plain");
+        assertThatThrownBy(() -> Users.parse(new String[] { "alice:user:" + hash + ",alice:admin:" + hash }))
+                .hasMessageContaining("listed twice");
+        assertThatThrownBy(() -> Users.parse(new String[] { "nohash" })).hasMessageContaining("name:role:hash");
+    }
+
+    @Test
+    void failuresDelayTheAnswerMoreEachTimeUntilForgotten() {
+        AtomicLong now = new AtomicLong();
+        FailureThrottle throttle = new FailureThrottle(now::get);
+        assertThat(throttle.failed("127.0.0.2")).isEqualTo(1);
+        assertThat(throttle.failed("127.0.0.2")).isEqualTo(2);
+        assertThat(throttle.failed("127.0.0.3")).as("per address").isEqualTo(1);
+        assertThat(FailureThrottle.delayMillis(1)).isEqualTo(250);
+        assertThat(FailureThrottle.delayMillis(2)).isEqualTo(500);
+        assertThat(FailureThrottle.delayMillis(50)).isEqualTo(8_000);
+        throttle.succeeded("127.0.0.2");
+        assertThat(throttle.failed("127.0.0.2")).isEqualTo(1);
+        now.addAndGet(FailureThrottle.FORGET_AFTER_NANOS + 1);
+        assertThat(throttle.failed("127.0.0.3")).as("forgotten after quiet minutes").isEqualTo(1);
+    }
+
+    @Test
+    void aFormTokenIsBoundToItsCallerAndExpires() {
+        AtomicLong now = new AtomicLong(1_000_000);
+        CsrfTokens tokens = new CsrfTokens(now::get);
+        Caller alice = new Caller("alice", true);
+        String token = tokens.issue(alice);
+        assertThat(tokens.valid(token, alice)).isTrue();
+        assertThat(tokens.valid(token, new Caller("bob", true))).isFalse();
+        assertThat(tokens.valid(token.substring(0, token.length() - 1) + "A", alice)).isFalse();
+        assertThat(tokens.valid("garbage", alice)).isFalse();
+        assertThat(tokens.valid(null, alice)).isFalse();
+        assertThat(new CsrfTokens(now::get).valid(token, alice)).as("another key").isFalse();
+        now.addAndGet(CsrfTokens.LIFETIME_MILLIS + TimeUnit.SECONDS.toMillis(1));
+        assertThat(tokens.valid(token, alice)).isFalse();
+    }
+}
