@@ -13,7 +13,7 @@ import org.osgi.test.common.annotation.InjectService;
 
 import io.switchboard.itest.Loopback;
 
-/** rest_get and rest_post in the Gogo shell. */
+/** rest_get and rest_post in the Gogo shell, as MI commands. */
 class RestCommandsTest {
     @InjectService
     CommandProcessor shell;
@@ -23,12 +23,12 @@ class RestCommandsTest {
         try (TestServer server = new TestServer();
                 PrintStream print = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
                 CommandSession session = shell.createSession(System.in, print, print)) {
-            String get = String.valueOf(session.execute("rest:rest_get " + server.url("/echo")));
-            assertThat(get).contains("rc: 1").contains("status: 200").endsWith("body: GET|null|null|");
+            String get = String.valueOf(session.execute("mi:rest_get " + server.url("/echo")));
+            assertThat(get).contains("\"rc\" : 1").contains("\"status\" : 200").contains("\"body\" : \"GET|null|null|\"");
             String post = String.valueOf(session.execute("rest_post " + server.url("/echo") + " a=1"));
-            assertThat(post).endsWith("body: POST|null|application/x-www-form-urlencoded|a=1");
+            assertThat(post).contains("\"body\" : \"POST|null|application/x-www-form-urlencoded|a=1\"");
             String refused = String.valueOf(session.execute("rest_get http://127.0.0.1:" + Loopback.freePort() + "/"));
-            assertThat(refused).contains("rc: -1").contains("status: 0");
+            assertThat(refused).contains("\"rc\" : -1").contains("\"status\" : 0");
         }
     }
 }

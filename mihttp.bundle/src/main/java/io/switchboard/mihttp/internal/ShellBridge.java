@@ -66,6 +66,6 @@ public final class ShellBridge {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(CommandProcessor.COMMAND_SCOPE, SCOPE);
         properties.put(CommandProcessor.COMMAND_FUNCTION, name);
-        return context.registerService(Function.class, new ShellCommand(invoker, name), properties);
+        return context.registerService(Function.class, new ShellCommand(registry, invoker, name), properties);
     }
 }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Function;
@@ -20,18 +22,21 @@ import io.switchboard.mi.MiStream;
 
 /**
  * One MI command in the Gogo shell: {@code mi:uptime}, {@code mi:help mi_cmd=uptime} or
- * {@code mi:help uptime}. Arguments are all {@code name=value} (named) or none of them (positional);
- * a value that reads as a JSON array or object is passed as one. The result is printed as indented
+ * {@code mi:help uptime}. Arguments are all {@code name=value} with a parameter's name (named) or none
+ * of them (positional, so {@code mi:rest_post URL a=1} posts {@code a=1}); a value that reads as a
+ * JSON array or object is passed as one. The result is printed as indented
  * JSON; the shell is local, so every command may run.
  */
 final class ShellCommand implements Function {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
 
+    private final CommandRegistry registry;
     private final Invoker invoker;
     private final String name;
 
-    ShellCommand(Invoker invoker, String name) {
+    ShellCommand(CommandRegistry registry, Invoker invoker, String name) {
+        this.registry = registry;
         this.invoker = invoker;
         this.name = name;
     }
@@ -40,7 +45,13 @@ final class ShellCommand implements Function {
     public Object execute(CommandSession session, List<Object> arguments) throws Exception {
         Object result;
         try {
-            result = invoker.invoke(Caller.SHELL, name, params(arguments));
+            CommandInfo command = registry.find(name);
+            Set<String> known = new HashSet<>();
+            if (command != null) {
+                known.addAll(command.params());
+                known.addAll(command.optionalParams());
+            }
+            result = invoker.invoke(Caller.SHELL, name, params(arguments, known));
         } catch (MiException failed) {
             throw new IllegalArgumentException("error " + failed.code() + ": " + failed.getMessage()
                     + (failed.data() == null ? "" : " (" + failed.data() + ")"), failed);
@@ -64,11 +75,14 @@ final class ShellCommand implements Function {
         }
     }
 
-    static Object params(List<Object> arguments) throws MiException {
+    static Object params(List<Object> arguments, Set<String> known) throws MiException {
         if (arguments.isEmpty()) {
             return null;
         }
-        long named = arguments.stream().filter(argument -> String.valueOf(argument).indexOf('=') > 0).count();
+        long named = arguments.stream().filter(argument -> {
+            String text = String.valueOf(argument);
+            return text.indexOf('=') > 0 && known.contains(text.substring(0, text.indexOf('=')));
+        }).count();
         if (named == arguments.size()) {
             Map<String, Object> params = new LinkedHashMap<>();
             for (Object argument : arguments) {
