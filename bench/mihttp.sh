@@ -56,9 +56,12 @@ http {
     }
 }
 CONF
+# nginx's workers run as www-data: they must be able to read the page.
+chmod o+rx "$WORK" "$WORK/nginx" "$WORK/nginx/html" && chmod o+r nginx/html/page.html
 nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" -g 'daemon off;' &
 NGINX_PID=$!
-until [[ $(status "http://127.0.0.1:$NGINX_PORT/page.html") == 200 ]]; do sleep 0.05; done
+for _ in $(seq 100); do [[ $(status "http://127.0.0.1:$NGINX_PORT/page.html") == 200 ]] && break; sleep 0.05; done
+[[ $(status "http://127.0.0.1:$NGINX_PORT/page.html") == 200 ]] || die "nginx does not serve the page: $(tail -n 3 nginx/logs/error.log)"
 
 post_script() {
     cat > "$1" <<LUA
