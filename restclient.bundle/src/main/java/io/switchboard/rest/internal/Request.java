@@ -6,18 +6,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 import io.switchboard.rest.RestClient;
 import io.switchboard.rest.RestException;
 import io.switchboard.rest.RestRequest;
 import io.switchboard.rest.RestResponse;
 
-/** A request being put together, sent once through {@link Transfers}. */
+/** A request being put together, sent once through the {@link Transfers} current then. */
 final class Request implements RestRequest {
-    private final Transfers transfers;
+    private final Supplier<Clients> clients;
     final String method;
     final String url;
     final List<String[]> headers = new ArrayList<>();
@@ -25,9 +25,11 @@ final class Request implements RestRequest {
     String contentType;
     Duration transferTimeout;
     Duration connectTimeout;
+    String tlsDomain;
 
-    Request(Transfers transfers, String method, String url) {
-        this.transfers = transfers;
+    /** @param clients the clients current when the request is sent */
+    Request(Supplier<Clients> clients, String method, String url) {
+        this.clients = clients;
         this.method = method;
         this.url = url;
     }
@@ -74,6 +76,12 @@ final class Request implements RestRequest {
     }
 
     @Override
+    public RestRequest tlsDomain(String name) {
+        tlsDomain = name;
+        return this;
+    }
+
+    @Override
     public RestResponse send() throws RestException {
         try {
             return sendAsync().toCompletableFuture().get();
@@ -98,11 +106,23 @@ final class Request implements RestRequest {
             return CompletableFuture.failedFuture(
                     new RestException(RestException.INTERNAL, "bad URL " + url + ": " + invalid.getMessage(), null, invalid));
         }
-        if (transfers == null) {
-            return CompletableFuture.failedFuture(new RestException(RestException.INTERNAL,
-                    RestSettings.PID + " has no valid configuration", null, null));
-        }
-        return transfers.start(this, uri).exceptionallyCompose(failure -> CompletableFuture.failedFuture(
-                failure instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : failure));
+        Transfers transfers;
+        do {
+            // A configuration change may retire the clients just read: the next read has their successors.
+            Clients current = clients.get();
+            if (current == null) {
+                return failed(RestSettings.PID + " has no valid configuration");
+            }
+            transfers = current.pick(tlsDomain);
+            if (transfers == null) {
+                return failed("no valid TLS client domain named " + tlsDomain + " (" + TlsDomain.FACTORY_PID + ")");
+            }
+        } while (!transfers.enter());
+        return transfers.start(this, uri);
+    }
+
+    private CompletionStage<RestResponse> failed(String why) {
+        return CompletableFuture.failedFuture(new RestException(RestException.INTERNAL,
+                "request to " + url + " not sent: " + why, null, null));
     }
 }
