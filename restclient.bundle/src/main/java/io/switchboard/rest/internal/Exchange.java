@@ -3,7 +3,6 @@ package io.switchboard.rest.internal;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,8 +20,9 @@ import io.switchboard.rest.RestResponse;
 
 /**
  * One request's way: waiting for a {@code max_async_transfers} slot, running on HttpClient, ended.
- * Its {@code curl_timeout} runs from the call, on a timer of its own, so it fires on time whether the
- * request is still waiting, connecting or reading; it then completes with -3 and what had arrived.
+ * Its {@code curl_timeout} runs from the call and is watched by {@link Deadlines}, so it fires on time
+ * whether the request is still waiting, connecting or reading; it then completes with -3 and what had
+ * arrived.
  */
 final class Exchange {
     private static final int WAITING = 0;
@@ -39,7 +39,7 @@ final class Exchange {
     private final CompletableFuture<RestResponse> result = new CompletableFuture<>();
     private final AtomicInteger state = new AtomicInteger(WAITING);
     private final long timeoutMillis;
-    private long deadlineNanos;
+    private volatile long deadlineNanos;
     private volatile Future<RestResponse> running;
     /** A response that arrived, held until HttpClient has put its connection back in the pool. */
     private volatile RestResponse arrived;
@@ -57,9 +57,7 @@ final class Exchange {
 
     CompletableFuture<RestResponse> begin() {
         deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        ScheduledFuture<?> deadline = transfers.shared().timer().schedule(this::expire, timeoutMillis,
-                TimeUnit.MILLISECONDS);
-        result.whenComplete((response, failure) -> deadline.cancel(false));
+        transfers.shared().deadlines().add(this);
         transfers.shared().slots().submit(this::start);
         return result;
     }
@@ -70,7 +68,7 @@ final class Exchange {
      * runs behind, and starting requests already due would only make it later still.
      */
     private boolean start() {
-        if (System.nanoTime() - deadlineNanos >= 0) {
+        if (dueBy(System.nanoTime())) {
             expire();
         }
         if (!state.compareAndSet(WAITING, RUNNING)) {
@@ -129,10 +127,24 @@ final class Exchange {
         result.complete(arrived);
     }
 
-    private void expire() {
-        if (result.completeExceptionally(new RestException(RestException.TRANSFER_TIMEOUT, "transfer from "
-                + request.url + " did not complete within " + timeoutMillis + " ms", collector.arrived(), null))) {
+    boolean dueBy(long nanoTime) {
+        return nanoTime - deadlineNanos >= 0;
+    }
+
+    void expire() {
+        stop(new RestException(RestException.TRANSFER_TIMEOUT, "transfer from " + request.url
+                + " did not complete within " + timeoutMillis + " ms", collector.arrived(), null));
+    }
+
+    void abort() {
+        stop(new RestException(RestException.INTERNAL, "the REST client stopped before " + request.url
+                + " completed", collector.arrived(), null));
+    }
+
+    private void stop(RestException failure) {
+        if (result.completeExceptionally(failure)) {
             if (state.compareAndSet(WAITING, ENDED)) {
+                transfers.shared().deadlines().remove(this);
                 transfers.exit();
             } else if (running != null) {
                 running.cancel(true);
@@ -140,9 +152,10 @@ final class Exchange {
         }
     }
 
-    /** The transfer is over: its slot goes to the next waiter, and its client may close. */
+    /** The transfer is over: its deadline is moot, its slot goes to the next waiter, its client may close. */
     private void end() {
         if (state.getAndSet(ENDED) == RUNNING) {
+            transfers.shared().deadlines().remove(this);
             transfers.shared().slots().release();
             transfers.exit();
         }

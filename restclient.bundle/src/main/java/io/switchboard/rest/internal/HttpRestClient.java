@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 
@@ -36,6 +37,8 @@ import io.switchboard.rest.RestRequest;
 @Designate(ocd = RestClientConfiguration.class)
 public final class HttpRestClient implements RestClient {
     private static final Logger LOG = LoggerFactory.getLogger(HttpRestClient.class);
+    /** Compiled once: every request is checked against it. */
+    private static final Pattern METHOD = Pattern.compile("[A-Z]+");
     /** Retired clients close on a thread of their own: closing waits for the client's I/O threads. */
     private static final Executor CLOSER = task -> {
         Thread closer = new Thread(task, "switchboard-rest-close");
@@ -54,8 +57,7 @@ public final class HttpRestClient implements RestClient {
 
     @Activate
     public HttpRestClient(RestClientConfiguration config) {
-        timer.setRemoveOnCancelPolicy(true);
-        shared = new Shared(new TransferSlots(1), connecting, timer, CLOSER);
+        shared = new Shared(new TransferSlots(1), connecting, new Deadlines(timer), CLOSER);
         modified(config);
     }
 
@@ -66,6 +68,11 @@ public final class HttpRestClient implements RestClient {
         SSLContext tls;
         try {
             settings = RestSettings.from(config);
+            if (clients != null && settings.equals(clients.settings())) {
+                // ConfigAdmin delivers an unchanged configuration too; new pools would only cost connections.
+                LOG.debug("configuration {} unchanged", RestSettings.PID);
+                return;
+            }
             tls = Trust.context(settings.verifyPeer(), settings.caPath(), null);
         } catch (IllegalArgumentException refused) {
             LOG.error("{}; {}", refused.getMessage(), clients == null
@@ -113,7 +120,7 @@ public final class HttpRestClient implements RestClient {
         if (last != null) {
             last.retireAllBut(null);
         }
-        // Deadlines already set still fire, so requests waiting for a slot fail on time.
+        shared.deadlines().abortAll();
         timer.shutdown();
     }
 
@@ -146,7 +153,7 @@ public final class HttpRestClient implements RestClient {
 
     @Override
     public RestRequest request(String method, String url) {
-        if (method == null || !method.matches("[A-Z]+")) {
+        if (method == null || !METHOD.matcher(method).matches()) {
             throw new IllegalArgumentException("method must be an upper-case token: " + method);
         }
         return new Request(() -> clients, method, url);

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import io.switchboard.rest.RestClient;
 import io.switchboard.rest.RestException;
@@ -17,6 +18,8 @@ import io.switchboard.rest.RestResponse;
 
 /** A request being put together, sent once through the {@link Transfers} current then. */
 final class Request implements RestRequest {
+    /** An RFC 9110 token, as a header name must be. */
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private final Supplier<Clients> clients;
     final String method;
     final String url;
@@ -41,7 +44,7 @@ final class Request implements RestRequest {
         }
         int colon = field.indexOf(':');
         String name = colon < 0 ? "" : field.substring(0, colon).trim();
-        if (name.isEmpty() || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+        if (!TOKEN.matcher(name).matches()) {
             throw new IllegalArgumentException("header must be written 'Name: value' with a token name: " + field);
         }
         headers.add(new String[] { name, field.substring(colon + 1).trim() });
