@@ -9,35 +9,19 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.log.LogReaderService;
 import org.osgi.test.common.annotation.InjectService;
 
 import io.switchboard.itest.LogCapture;
 import io.switchboard.itest.Loopback;
-import io.switchboard.rest.RestClient;
 import io.switchboard.rest.RestException;
 import io.switchboard.rest.RestResponse;
 
 /** The REST client against a real Jetty server on 127.0.0.1. */
-class RestClientTest {
-    @InjectService
-    RestClient rest;
+class RestClientTest extends RestServerTestBase {
     @InjectService
     LogReaderService logs;
-    TestServer server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = new TestServer();
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
-    }
 
     @Test
     void everyMethodBlockingAndAsynchronous() throws Exception {

@@ -9,14 +9,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.log.LogReaderService;
 import org.osgi.test.common.annotation.InjectService;
 
 import io.switchboard.itest.LogCapture;
-import io.switchboard.rest.RestClient;
 import io.switchboard.rest.RestException;
 import io.switchboard.rest.RestResponse;
 
@@ -24,24 +21,9 @@ import io.switchboard.rest.RestResponse;
  * Connections as the server counts them: reuse, Connection: close, the stale pooled connection,
  * curl_conn_lifetime, enable_expect_100 and no_concurrent_connects.
  */
-class RestConnectionTest {
-    @InjectService
-    RestClient rest;
+class RestConnectionTest extends RestServerTestBase {
     @InjectService
     LogReaderService logs;
-    TestServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        RestConfig.reset();
-        server = new TestServer();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-        RestConfig.reset();
-    }
 
     @Test
     void oneConnectionCarriesManySequentialRequests() throws Exception {

@@ -6,75 +6,53 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.test.common.annotation.InjectService;
 
-import io.switchboard.rest.RestClient;
 
 /**
  * curl_http_version 0 to 5, each checked by the protocol the server saw. The values are visited in
  * an order where each one changes what the server sees, so no step passes on the previous setting.
  */
-class RestHttpVersionTest {
+class RestHttpVersionTest extends RestTestBase {
     /**
      * What 1 (HTTP/1.0) gives: HttpClient 5 writes HTTP/1.x request lines as HTTP/1.1 whatever it is
      * asked, so the client sends each request on a connection of its own with Connection: close.
      */
     private static final String ONE_PER_CONNECTION = "HTTP/1.1, one connection per request";
 
-    @InjectService
-    RestClient rest;
-
-    @AfterEach
-    void restore() throws Exception {
-        RestConfig.reset();
-    }
-
     @Test
     void inTheClearOnlyFiveSpeaksHttp2AndOneUsesAConnectionPerRequest() throws Exception {
         try (TestServer server = new TestServer()) {
-            Map<String, String> base = Map.of();
-            expect(server, base, 1, ONE_PER_CONNECTION);
-            expect(server, base, 0, "HTTP/1.1");
-            expect(server, base, 5, "HTTP/2.0");
-            expect(server, base, 2, "HTTP/1.1");
-            expect(server, base, 1, ONE_PER_CONNECTION);
-            expect(server, base, 3, "HTTP/1.1");
-            expect(server, base, 5, "HTTP/2.0");
-            expect(server, base, 4, "HTTP/1.1");
+            expect(server, Map.of(), 1, ONE_PER_CONNECTION, 0, "HTTP/1.1", 5, "HTTP/2.0", 2, "HTTP/1.1",
+                    1, ONE_PER_CONNECTION, 3, "HTTP/1.1", 5, "HTTP/2.0", 4, "HTTP/1.1");
         }
     }
 
     @Test
     void overTlsAlpnGivesHttp2ToEveryValueButOneAndTwo() throws Exception {
-        Path certs = Certificates.folder();
-        try (TestServer server = new TestServer(Certificates.selfSigned("loopback", "127.0.0.1", certs),
-                Certificates.PASSWORD)) {
-            Map<String, String> base = Map.of("ssl_capath", Certificates.capath(certs, "loopback").toString());
-            expect(server, base, 1, ONE_PER_CONNECTION);
-            expect(server, base, 0, "HTTP/2.0");
-            expect(server, base, 2, "HTTP/1.1");
-            expect(server, base, 3, "HTTP/2.0");
-            expect(server, base, 1, ONE_PER_CONNECTION);
-            expect(server, base, 4, "HTTP/2.0");
-            expect(server, base, 2, "HTTP/1.1");
-            expect(server, base, 5, "HTTP/2.0");
-        }
+        overTls(true, 1, ONE_PER_CONNECTION, 0, "HTTP/2.0", 2, "HTTP/1.1", 3, "HTTP/2.0", 1, ONE_PER_CONNECTION,
+                4, "HTTP/2.0", 2, "HTTP/1.1", 5, "HTTP/2.0");
     }
 
     @Test
     void overTlsWithoutH2EveryHttp2ValueFallsBackToHttp11() throws Exception {
+        overTls(false, 1, ONE_PER_CONNECTION, 3, "HTTP/1.1", 1, ONE_PER_CONNECTION, 4, "HTTP/1.1",
+                1, ONE_PER_CONNECTION, 0, "HTTP/1.1");
+    }
+
+    /** @param h2 whether the server offers h2 besides http/1.1 */
+    private void overTls(boolean h2, Object... steps) throws Exception {
         Path certs = Certificates.folder();
         try (TestServer server = new TestServer(Certificates.selfSigned("loopback", "127.0.0.1", certs),
-                Certificates.PASSWORD, false, null)) {
-            Map<String, String> base = Map.of("ssl_capath", Certificates.capath(certs, "loopback").toString());
-            expect(server, base, 1, ONE_PER_CONNECTION);
-            expect(server, base, 3, "HTTP/1.1");
-            expect(server, base, 1, ONE_PER_CONNECTION);
-            expect(server, base, 4, "HTTP/1.1");
-            expect(server, base, 1, ONE_PER_CONNECTION);
-            expect(server, base, 0, "HTTP/1.1");
+                Certificates.PASSWORD, h2, null)) {
+            expect(server, Map.of("ssl_capath", Certificates.capath(certs, "loopback").toString()), steps);
+        }
+    }
+
+    /** @param steps pairs of a curl_http_version value and what the server should see with it */
+    private void expect(TestServer server, Map<String, String> base, Object... steps) throws Exception {
+        for (int i = 0; i < steps.length; i += 2) {
+            expect(server, base, (Integer) steps[i], (String) steps[i + 1]);
         }
     }
 

@@ -5,38 +5,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.test.common.annotation.InjectService;
 
-import io.switchboard.rest.RestClient;
 import io.switchboard.rest.RestException;
 import io.switchboard.rest.RestResponse;
 
 /** max_transfer_size changed while requests run: each request lives under one configuration. */
-class RestLiveConfigurationTest {
-    @InjectService
-    RestClient rest;
-    TestServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new TestServer();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-        RestConfig.reset();
-    }
+class RestLiveConfigurationTest extends RestServerTestBase {
 
     @Test
     void aTransferRunningWhenTheLimitDropsFinishesUnderTheLimitItStartedWith() throws Exception {
@@ -51,38 +29,26 @@ class RestLiveConfigurationTest {
 
     @Test
     void requestsWhileTheLimitFlipsEachSeeOneLimit() throws Exception {
-        ExecutorService callers = Executors.newFixedThreadPool(4);
-        try {
-            AtomicBoolean running = new AtomicBoolean(true);
-            AtomicInteger whole = new AtomicInteger();
-            AtomicInteger refused = new AtomicInteger();
-            Future<?>[] loops = new Future<?>[4];
-            for (int i = 0; i < loops.length; i++) {
-                loops[i] = callers.submit(() -> {
-                    while (running.get()) {
-                        try {
-                            assertThat(rest.get(server.url("/big")).body()).hasSize(100 * 1024);
-                            whole.incrementAndGet();
-                        } catch (RestException tooLarge) {
-                            assertThat(tooLarge.getMessage()).as(tooLarge.getMessage()).contains("max_transfer_size=16 KB");
-                            refused.incrementAndGet();
-                        }
-                    }
-                    return null;
-                });
+        AtomicInteger whole = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        ConcurrentCalls calls = new ConcurrentCalls(4, () -> {
+            try {
+                assertThat(rest.get(server.url("/big")).body()).hasSize(100 * 1024);
+                whole.incrementAndGet();
+            } catch (RestException tooLarge) {
+                assertThat(tooLarge.getMessage()).as(tooLarge.getMessage()).contains("max_transfer_size=16 KB");
+                refused.incrementAndGet();
             }
+        });
+        try {
             for (int i = 0; i < 8; i++) {
                 RestConfig.apply(Map.of("max_transfer_size", i % 2 == 0 ? "16" : "10240"));
                 Thread.sleep(100);
             }
-            running.set(false);
-            for (Future<?> loop : loops) {
-                loop.get(30, TimeUnit.SECONDS);
-            }
-            assertThat(whole).hasPositiveValue();
-            assertThat(refused).hasPositiveValue();
         } finally {
-            callers.shutdownNow();
+            calls.stop();
         }
+        assertThat(whole).hasPositiveValue();
+        assertThat(refused).hasPositiveValue();
     }
 }

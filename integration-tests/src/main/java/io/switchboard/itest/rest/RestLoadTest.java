@@ -9,12 +9,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.test.common.annotation.InjectService;
 
-import io.switchboard.rest.RestClient;
 import io.switchboard.rest.RestException;
 import io.switchboard.rest.RestResponse;
 
@@ -23,24 +19,10 @@ import io.switchboard.rest.RestResponse;
  * 20 at once, and against a stalling server every call fails with -3 within 10 % of curl_timeout,
  * counted from the call (the time spent waiting for a slot included).
  */
-class RestLoadTest {
+class RestLoadTest extends RestServerTestBase {
     private static final int CALLS = 1000;
     private static final int LIMIT = 20;
 
-    @InjectService
-    RestClient rest;
-    TestServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new TestServer();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-        RestConfig.reset();
-    }
 
     @Test
     void maxAsyncTransfersIsNeverExceededOverHttp11() throws Exception {

@@ -6,31 +6,19 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.test.common.annotation.InjectService;
 
-import io.switchboard.rest.RestClient;
 import io.switchboard.rest.RestException;
 import io.switchboard.rest.RestResponse;
 
 /** ssl_verifypeer, ssl_capath and ssl_verifyhost against self-signed servers. */
-class RestTlsTest {
-    @InjectService
-    RestClient rest;
-
-    @AfterEach
-    void restore() throws Exception {
-        RestConfig.reset();
-    }
+class RestTlsTest extends RestTestBase {
+    /** The folder with the CA of {@link #serverForAnotherHost()}. */
+    String capath;
 
     @Test
     void aSelfSignedServerIsRefusedThenAcceptedWithoutVerificationOrWithItsCaInCapath() throws Exception {
@@ -50,10 +38,7 @@ class RestTlsTest {
 
     @Test
     void aCertificateForAnotherHostIsRefusedUnlessSslVerifyhostIsZero() throws Exception {
-        Path certs = Certificates.folder();
-        Path keystore = Certificates.selfSigned("elsewhere", null, certs);
-        String capath = Certificates.capath(certs, "elsewhere").toString();
-        try (TestServer server = new TestServer(keystore, Certificates.PASSWORD)) {
+        try (TestServer server = serverForAnotherHost()) {
             RestConfig.apply(Map.of("ssl_capath", capath));
             assertWrongHost(() -> rest.get(server.url("/echo")));
 
@@ -72,46 +57,41 @@ class RestTlsTest {
      */
     @Test
     void sslVerifyhostFlippingUnderLoadGivesEachRequestOneWholeConfiguration() throws Exception {
-        Path certs = Certificates.folder();
-        Path keystore = Certificates.selfSigned("elsewhere", null, certs);
-        String capath = Certificates.capath(certs, "elsewhere").toString();
-        ExecutorService callers = Executors.newFixedThreadPool(4);
-        try (TestServer server = new TestServer(keystore, Certificates.PASSWORD)) {
+        try (TestServer server = serverForAnotherHost()) {
             RestConfig.apply(Map.of("ssl_capath", capath, "ssl_verifyhost", "0"));
             CompletableFuture<RestResponse> slow = rest.getAsync(server.url("/slow?ms=1500")).toCompletableFuture();
-            AtomicBoolean running = new AtomicBoolean(true);
             AtomicInteger accepted = new AtomicInteger();
             AtomicInteger refused = new AtomicInteger();
-            Future<?>[] loops = new Future<?>[4];
-            for (int i = 0; i < loops.length; i++) {
-                loops[i] = callers.submit(() -> {
-                    while (running.get()) {
-                        try {
-                            assertThat(rest.get(server.url("/echo")).status()).isEqualTo(200);
-                            accepted.incrementAndGet();
-                        } catch (RestException wrongHost) {
-                            assertThat(wrongHost.code()).as(wrongHost.getMessage()).isEqualTo(RestException.INTERNAL);
-                            assertThat(wrongHost.getMessage()).as(wrongHost.getMessage()).contains("127.0.0.1");
-                            refused.incrementAndGet();
-                        }
-                    }
-                    return null;
-                });
-            }
-            for (int i = 0; i < 6; i++) {
-                RestConfig.apply(Map.of("ssl_capath", capath, "ssl_verifyhost", i % 2 == 0 ? "1" : "0"));
-                Thread.sleep(150);
-            }
-            running.set(false);
-            for (Future<?> loop : loops) {
-                loop.get(30, TimeUnit.SECONDS);
+            ConcurrentCalls calls = new ConcurrentCalls(4, () -> {
+                try {
+                    assertThat(rest.get(server.url("/echo")).status()).isEqualTo(200);
+                    accepted.incrementAndGet();
+                } catch (RestException wrongHost) {
+                    assertThat(wrongHost.code()).as(wrongHost.getMessage()).isEqualTo(RestException.INTERNAL);
+                    assertThat(wrongHost.getMessage()).as(wrongHost.getMessage()).contains("127.0.0.1");
+                    refused.incrementAndGet();
+                }
+            });
+            try {
+                for (int i = 0; i < 6; i++) {
+                    RestConfig.apply(Map.of("ssl_capath", capath, "ssl_verifyhost", i % 2 == 0 ? "1" : "0"));
+                    Thread.sleep(150);
+                }
+            } finally {
+                calls.stop();
             }
             assertThat(slow.get(10, TimeUnit.SECONDS).bodyText()).isEqualTo("slow");
             assertThat(accepted).hasPositiveValue();
             assertThat(refused).hasPositiveValue();
-        } finally {
-            callers.shutdownNow();
         }
+    }
+
+    /** A server whose certificate names {@code elsewhere}, not 127.0.0.1; its CA goes to {@link #capath}. */
+    private TestServer serverForAnotherHost() throws Exception {
+        Path certs = Certificates.folder();
+        Path keystore = Certificates.selfSigned("elsewhere", null, certs);
+        capath = Certificates.capath(certs, "elsewhere").toString();
+        return new TestServer(keystore, Certificates.PASSWORD);
     }
 
     private void assertWrongHost(ThrowingCallable call) {
