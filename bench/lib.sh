@@ -1,8 +1,8 @@
-# What bench/httpd.sh and bench/xhttp.sh share; sourced, not run. The caller sets ROOT, NAME and
-# KAM_PORT before sourcing, and JAVA_PID/KAM_PID as it starts processes.
+# What the bench scripts share; sourced, not run. The caller sets ROOT, NAME and KAM_PORT before
+# sourcing, and JAVA_PID/KAM_PID/NGINX_PID as it starts processes.
 WRK=(wrk -t2 -c50 -d10s --latency)
 WARMUP=5s
-JAVA_PID= KAM_PID=
+JAVA_PID= KAM_PID= NGINX_PID=
 
 die() { echo "$NAME: $*" >&2; exit 1; }
 listening() { ss -Hltn "sport = :$1" | grep -q .; }
@@ -33,9 +33,9 @@ make_work() {
 }
 
 cleanup() {
-    for pid in $JAVA_PID $KAM_PID; do kill "$pid" 2>/dev/null || true; done
+    for pid in $JAVA_PID $KAM_PID $NGINX_PID; do kill "$pid" 2>/dev/null || true; done
     # Give Felix and Kamailio's children time to go before their folder does.
-    for pid in $JAVA_PID $KAM_PID; do
+    for pid in $JAVA_PID $KAM_PID $NGINX_PID; do
         for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
         kill -9 "$pid" 2>/dev/null || true
     done

@@ -31,6 +31,16 @@ public interface RestRequest {
     /** Overrides {@code connection_timeout} for this request. */
     RestRequest connectTimeout(Duration connect);
 
+    /**
+     * {@code rest_init_client_tls}: sends this request through the named TLS client domain (factory
+     * PID {@code switchboard.rest_client.tls}), whose client certificate, trust and verification flags
+     * then apply. A name no valid domain carries fails the request with {@link RestException#INTERNAL}.
+     *
+     * @param name the domain's {@code name}; {@code null} for the client's own TLS settings
+     * @since 1.1
+     */
+    RestRequest tlsDomain(String name);
+
     /** Sends and waits for the whole response. */
     RestResponse send() throws RestException;
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -17,12 +18,28 @@ public final class Configs {
     }
 
     public static void update(String pid, Map<String, ?> properties) throws IOException, InterruptedException {
+        admin(admin -> admin.getConfiguration(pid, "?")).update(new Hashtable<>(properties));
+    }
+
+    /** Creates or updates the factory configuration {@code factoryPid~name}; delete it when done. */
+    public static Configuration factory(String factoryPid, String name, Map<String, ?> properties)
+            throws IOException, InterruptedException {
+        Configuration configuration = admin(admin -> admin.getFactoryConfiguration(factoryPid, name, "?"));
+        configuration.update(new Hashtable<>(properties));
+        return configuration;
+    }
+
+    private interface AdminCall {
+        Configuration call(ConfigurationAdmin admin) throws IOException;
+    }
+
+    private static Configuration admin(AdminCall call) throws IOException, InterruptedException {
         BundleContext context = FrameworkUtil.getBundle(Configs.class).getBundleContext();
         ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> tracker = new ServiceTracker<>(context,
                 ConfigurationAdmin.class, null);
         tracker.open();
         try {
-            tracker.waitForService(10_000).getConfiguration(pid, "?").update(new Hashtable<>(properties));
+            return call.call(tracker.waitForService(10_000));
         } finally {
             tracker.close();
         }

@@ -3,30 +3,22 @@ package io.switchboard.itest.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
-import org.osgi.test.common.annotation.InjectService;
 
-import io.switchboard.itest.Configs;
-import io.switchboard.rest.RestClient;
 import io.switchboard.rest.RestException;
+import io.switchboard.rest.RestResponse;
 
-/** ssl_verifypeer and ssl_capath against self-signed servers; the host name is always verified. */
-class RestTlsTest {
-    private static final String PID = "switchboard.rest_client";
-
-    @InjectService
-    RestClient rest;
-
-    @AfterEach
-    void restore() throws Exception {
-        Configs.update(PID, Map.of());
-    }
+/** ssl_verifypeer, ssl_capath and ssl_verifyhost against self-signed servers. */
+class RestTlsTest extends RestTestBase {
+    /** The folder with the CA of {@link #serverForAnotherHost()}. */
+    String capath;
 
     @Test
     void aSelfSignedServerIsRefusedThenAcceptedWithoutVerificationOrWithItsCaInCapath() throws Exception {
@@ -36,34 +28,75 @@ class RestTlsTest {
             RestException refused = catchThrowableOfType(() -> rest.get(server.url("/echo")), RestException.class);
             assertThat(refused.code()).isEqualTo(RestException.INTERNAL);
 
-            Configs.update(PID, Map.of("ssl_verifypeer", "0"));
-            Configs.await("ssl_verifypeer=0 in force", Duration.ofSeconds(10),
-                    () -> rest.get(server.url("/echo")).status() == 200);
+            RestConfig.apply(Map.of("ssl_verifypeer", "0"));
+            assertThat(rest.get(server.url("/echo")).status()).isEqualTo(200);
 
-            Path capath = Files.createDirectory(certs.resolve("capath"));
-            Files.copy(certs.resolve("loopback.pem"), capath.resolve("loopback.pem"));
-            Configs.update(PID, Map.of("ssl_verifypeer", "1", "ssl_capath", capath.toString()));
-            Configs.await("ssl_capath in force", Duration.ofSeconds(10),
-                    () -> rest.get(server.url("/echo")).bodyText().startsWith("GET|"));
+            RestConfig.apply(Map.of("ssl_capath", Certificates.capath(certs, "loopback").toString()));
+            assertThat(rest.get(server.url("/echo")).bodyText()).startsWith("GET|");
         }
     }
 
     @Test
-    void aCertificateForAnotherHostIsRefusedEvenWithItsCaInCapath() throws Exception {
-        Path certs = Certificates.folder();
-        Path keystore = Certificates.selfSigned("elsewhere", null, certs);
-        Path capath = Files.createDirectory(certs.resolve("capath"));
-        Files.copy(certs.resolve("elsewhere.pem"), capath.resolve("elsewhere.pem"));
-        try (TestServer server = new TestServer(keystore, Certificates.PASSWORD)) {
-            Configs.update(PID, Map.of("ssl_capath", capath.toString()));
-            Configs.await("a refusal naming the host", Duration.ofSeconds(10), () -> {
+    void aCertificateForAnotherHostIsRefusedUnlessSslVerifyhostIsZero() throws Exception {
+        try (TestServer server = serverForAnotherHost()) {
+            RestConfig.apply(Map.of("ssl_capath", capath));
+            assertWrongHost(() -> rest.get(server.url("/echo")));
+
+            // As with libcurl, the name is checked whether or not the chain is.
+            RestConfig.apply(Map.of("ssl_verifypeer", "0"));
+            assertWrongHost(() -> rest.get(server.url("/echo")));
+
+            RestConfig.apply(Map.of("ssl_capath", capath, "ssl_verifyhost", "0"));
+            assertThat(rest.get(server.url("/echo")).status()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * Requests keep running while ssl_verifyhost flips: each one sees one whole configuration, never
+     * a mix or a client closed under it, and one started before a change finishes on its own client.
+     */
+    @Test
+    void sslVerifyhostFlippingUnderLoadGivesEachRequestOneWholeConfiguration() throws Exception {
+        try (TestServer server = serverForAnotherHost()) {
+            RestConfig.apply(Map.of("ssl_capath", capath, "ssl_verifyhost", "0"));
+            CompletableFuture<RestResponse> slow = rest.getAsync(server.url("/slow?ms=1500")).toCompletableFuture();
+            AtomicInteger accepted = new AtomicInteger();
+            AtomicInteger refused = new AtomicInteger();
+            ConcurrentCalls calls = new ConcurrentCalls(4, () -> {
                 try {
-                    rest.get(server.url("/echo"));
-                    return false;
+                    assertThat(rest.get(server.url("/echo")).status()).isEqualTo(200);
+                    accepted.incrementAndGet();
                 } catch (RestException wrongHost) {
-                    return wrongHost.getMessage().contains("127.0.0.1") && wrongHost.code() == RestException.INTERNAL;
+                    assertThat(wrongHost.code()).as(wrongHost.getMessage()).isEqualTo(RestException.INTERNAL);
+                    assertThat(wrongHost.getMessage()).as(wrongHost.getMessage()).contains("127.0.0.1");
+                    refused.incrementAndGet();
                 }
             });
+            try {
+                for (int i = 0; i < 6; i++) {
+                    RestConfig.apply(Map.of("ssl_capath", capath, "ssl_verifyhost", i % 2 == 0 ? "1" : "0"));
+                    Thread.sleep(150);
+                }
+            } finally {
+                calls.stop();
+            }
+            assertThat(slow.get(10, TimeUnit.SECONDS).bodyText()).isEqualTo("slow");
+            assertThat(accepted).hasPositiveValue();
+            assertThat(refused).hasPositiveValue();
         }
+    }
+
+    /** A server whose certificate names {@code elsewhere}, not 127.0.0.1; its CA goes to {@link #capath}. */
+    private TestServer serverForAnotherHost() throws Exception {
+        Path certs = Certificates.folder();
+        Path keystore = Certificates.selfSigned("elsewhere", null, certs);
+        capath = Certificates.capath(certs, "elsewhere").toString();
+        return new TestServer(keystore, Certificates.PASSWORD);
+    }
+
+    private void assertWrongHost(ThrowingCallable call) {
+        RestException wrongHost = catchThrowableOfType(call, RestException.class);
+        assertThat(wrongHost.code()).isEqualTo(RestException.INTERNAL);
+        assertThat(wrongHost.getMessage()).contains("127.0.0.1");
     }
 }

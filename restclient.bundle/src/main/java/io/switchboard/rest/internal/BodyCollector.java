@@ -31,14 +31,20 @@ final class BodyCollector extends AbstractBinResponseConsumer<RestResponse> {
     }
 
     private final long limit;
+    private final Runnable released;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private int status;
     private String contentType;
     private Map<String, List<String>> headers = Map.of();
 
-    /** @param limit the largest body in bytes, 0 for no limit */
-    BodyCollector(long limit) {
+    /**
+     * @param limit the largest body in bytes, 0 for no limit
+     * @param released told when HttpClient is done with the exchange: after a response, once its
+     *        connection is back in the pool
+     */
+    BodyCollector(long limit, Runnable released) {
         this.limit = limit;
+        this.released = released;
     }
 
     @Override
@@ -78,8 +84,9 @@ final class BodyCollector extends AbstractBinResponseConsumer<RestResponse> {
         return new RestResponse(status, contentType, headers, body.toByteArray());
     }
 
+    /** The collected body is the result: nothing to free, but the moment matters. */
     @Override
     public void releaseResources() {
-        // the collected body is the result: nothing else to free
+        released.run();
     }
 }

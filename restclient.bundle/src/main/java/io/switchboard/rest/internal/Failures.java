@@ -1,6 +1,7 @@
 package io.switchboard.rest.internal;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.CancellationException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -17,8 +18,16 @@ final class Failures {
         if (failure instanceof RestException known) {
             return known;
         }
+        if (failure instanceof ConnectGuard.AlreadyConnectingException) {
+            return new RestException(RestException.ALREADY_CONNECTING, failure.getMessage(), null, failure);
+        }
         if (failure instanceof ConnectTimeoutException) {
             return new RestException(RestException.CONNECT_TIMEOUT, "connecting to " + url + " timed out", null, failure);
+        }
+        if (failure instanceof SocketTimeoutException) {
+            // HttpClient's response timeout, set to curl_timeout, beat the service's own deadline timer.
+            return new RestException(RestException.TRANSFER_TIMEOUT, "transfer from " + url + " timed out", arrived,
+                    failure);
         }
         if (failure instanceof ConnectException) {
             return new RestException(RestException.REFUSED, "connection to " + url + " refused", null, failure);

@@ -2,13 +2,25 @@ package io.switchboard.rest.internal;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLContext;
+
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,77 +29,134 @@ import io.switchboard.rest.RestClient;
 import io.switchboard.rest.RestRequest;
 
 /**
- * The {@link RestClient} service. A new configuration gets a new client and pool; transfers already
- * running finish on the old one, which then closes.
+ * The {@link RestClient} service. A new configuration, or a TLS domain that comes, goes or changes,
+ * publishes a new set of {@link Clients} in one volatile write; requests already sent finish on the
+ * clients they started with, which close after their last request.
  */
 @Component(configurationPid = RestSettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = RestClientConfiguration.class)
 public final class HttpRestClient implements RestClient {
     private static final Logger LOG = LoggerFactory.getLogger(HttpRestClient.class);
+    /** Compiled once: every request is checked against it. */
+    private static final Pattern METHOD = Pattern.compile("[A-Z]+");
+    /** Retired clients close on a thread of their own: closing waits for the client's I/O threads. */
+    private static final Executor CLOSER = task -> {
+        Thread closer = new Thread(task, "switchboard-rest-close");
+        closer.setDaemon(true);
+        closer.start();
+    };
 
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
             runnable -> new Thread(runnable, "switchboard-rest-timeouts"));
-    private volatile Transfers transfers;
+    private final Set<String> connecting = ConcurrentHashMap.newKeySet();
+    private final Shared shared;
+    private final TlsDomains domains = new TlsDomains();
+    private volatile Clients clients;
+    /** The current configuration's own TLS settings: an unnamed domain. */
+    private TlsDomainSettings ownTls;
 
     @Activate
     public HttpRestClient(RestClientConfiguration config) {
-        timer.setRemoveOnCancelPolicy(true);
+        shared = new Shared(new TransferSlots(1), connecting, new Deadlines(timer), CLOSER);
         modified(config);
     }
 
     /** Applies a configuration; until a first valid one arrives every request fails with -10. */
     @Modified
-    void modified(RestClientConfiguration config) {
+    synchronized void modified(RestClientConfiguration config) {
         RestSettings settings;
+        SSLContext tls;
         try {
             settings = RestSettings.from(config);
+            if (clients != null && settings.equals(clients.settings())) {
+                // ConfigAdmin delivers an unchanged configuration too; new pools would only cost connections.
+                LOG.debug("configuration {} unchanged", RestSettings.PID);
+                return;
+            }
+            tls = Trust.context(settings.verifyPeer(), settings.caPath(), null);
         } catch (IllegalArgumentException refused) {
-            LOG.error("{}; {}", refused.getMessage(), transfers == null
+            LOG.error("{}; {}", refused.getMessage(), clients == null
                     ? "requests fail with -10 until a valid configuration arrives"
                     : "the previous configuration stays in force");
             return;
-        }
-        Transfers previous = transfers;
-        try {
-            transfers = new Transfers(settings, timer);
         } catch (GeneralSecurityException | IOException unusable) {
-            LOG.error("configuration {} refused: its TLS trust (ssl_verifypeer, ssl_capath={}) cannot be built ({}); "
-                    + "the previous configuration stays in force", RestSettings.PID, settings.caPath(), unusable.toString());
+            LOG.error("configuration {} refused: ssl_capath={} must hold readable PEM certificates ({}); {}",
+                    RestSettings.PID, config.ssl__capath(), unusable.toString(), clients == null
+                            ? "requests fail with -10 until a valid configuration arrives"
+                            : "the previous configuration stays in force");
             return;
         }
-        // A graceful close waits for the old pool's transfers: off the configuration thread, so the
-        // next configuration is not held up behind it.
-        if (previous != null) {
-            Thread closer = new Thread(() -> close(previous), "switchboard-rest-close");
-            closer.setDaemon(true);
-            closer.start();
+        if (settings.httpVersion() == 1) {
+            LOG.warn("configuration {}: curl_http_version=1 sends HTTP/1.1 request lines, one request per connection "
+                    + "(Connection: close): HttpClient 5 cannot write HTTP/1.0 ones", RestSettings.PID);
         }
+        ownTls = new TlsDomainSettings(null, tls, settings.verifyHost());
+        shared.slots().limit(settings.maxTransfers());
+        publish(settings);
         LOG.info("configuration {} applied", RestSettings.PID);
     }
 
-    @Deactivate
-    void deactivate() {
-        close(transfers);
-        timer.shutdownNow();
+    @Reference(service = TlsDomain.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    synchronized void bindTlsDomain(ServiceReference<TlsDomain> reference, TlsDomain domain) {
+        domains.put(reference, domain);
+        republish();
     }
 
-    private static void close(Transfers old) {
-        if (old == null) {
-            return;
+    /** DS calls this after the domain applied a new configuration (its service properties changed). */
+    synchronized void updatedTlsDomain(ServiceReference<TlsDomain> reference, TlsDomain domain) {
+        domains.put(reference, domain);
+        republish();
+    }
+
+    synchronized void unbindTlsDomain(ServiceReference<TlsDomain> reference, TlsDomain domain) {
+        domains.remove(reference);
+        republish();
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        Clients last = clients;
+        clients = null;
+        if (last != null) {
+            last.retireAllBut(null);
         }
-        try {
-            old.close();
-        } catch (IOException failed) {
-            LOG.debug("closing the previous HTTP client failed: {}", failed.toString());
+        shared.deadlines().abortAll();
+        timer.shutdown();
+    }
+
+    private void republish() {
+        if (clients != null) {
+            publish(clients.settings());
+        }
+    }
+
+    /**
+     * Builds the clients the configuration and the TLS domains call for, keeping those whose
+     * configuration and domain are unchanged, publishes them, and retires the ones left over.
+     */
+    private void publish(RestSettings settings) {
+        Clients old = clients;
+        boolean sameSettings = old != null && old.settings() == settings;
+        Transfers own = sameSettings ? old.own() : new Transfers(settings, ownTls, shared);
+        Map<String, Transfers> byDomain = new HashMap<>();
+        domains.byName().forEach((name, domain) -> {
+            Transfers previous = sameSettings ? old.domains().get(name) : null;
+            byDomain.put(name, previous != null && previous.domain() == domain ? previous
+                    : new Transfers(settings, domain, shared));
+        });
+        Clients next = new Clients(settings, own, byDomain);
+        clients = next;
+        if (old != null) {
+            old.retireAllBut(next);
         }
     }
 
     @Override
     public RestRequest request(String method, String url) {
-        if (method == null || !method.matches("[A-Z]+")) {
+        if (method == null || !METHOD.matcher(method).matches()) {
             throw new IllegalArgumentException("method must be an upper-case token: " + method);
         }
-        return new Request(transfers, method, url);
+        return new Request(() -> clients, method, url);
     }
 
     @Override

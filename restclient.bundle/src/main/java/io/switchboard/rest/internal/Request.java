@@ -6,18 +6,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import io.switchboard.rest.RestClient;
 import io.switchboard.rest.RestException;
 import io.switchboard.rest.RestRequest;
 import io.switchboard.rest.RestResponse;
 
-/** A request being put together, sent once through {@link Transfers}. */
+/** A request being put together, sent once through the {@link Transfers} current then. */
 final class Request implements RestRequest {
-    private final Transfers transfers;
+    /** An RFC 9110 token, as a header name must be. */
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private final Supplier<Clients> clients;
     final String method;
     final String url;
     final List<String[]> headers = new ArrayList<>();
@@ -25,9 +28,11 @@ final class Request implements RestRequest {
     String contentType;
     Duration transferTimeout;
     Duration connectTimeout;
+    String tlsDomain;
 
-    Request(Transfers transfers, String method, String url) {
-        this.transfers = transfers;
+    /** @param clients the clients current when the request is sent */
+    Request(Supplier<Clients> clients, String method, String url) {
+        this.clients = clients;
         this.method = method;
         this.url = url;
     }
@@ -39,7 +44,7 @@ final class Request implements RestRequest {
         }
         int colon = field.indexOf(':');
         String name = colon < 0 ? "" : field.substring(0, colon).trim();
-        if (name.isEmpty() || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+        if (!TOKEN.matcher(name).matches()) {
             throw new IllegalArgumentException("header must be written 'Name: value' with a token name: " + field);
         }
         headers.add(new String[] { name, field.substring(colon + 1).trim() });
@@ -74,6 +79,12 @@ final class Request implements RestRequest {
     }
 
     @Override
+    public RestRequest tlsDomain(String name) {
+        tlsDomain = name;
+        return this;
+    }
+
+    @Override
     public RestResponse send() throws RestException {
         try {
             return sendAsync().toCompletableFuture().get();
@@ -98,11 +109,23 @@ final class Request implements RestRequest {
             return CompletableFuture.failedFuture(
                     new RestException(RestException.INTERNAL, "bad URL " + url + ": " + invalid.getMessage(), null, invalid));
         }
-        if (transfers == null) {
-            return CompletableFuture.failedFuture(new RestException(RestException.INTERNAL,
-                    RestSettings.PID + " has no valid configuration", null, null));
-        }
-        return transfers.start(this, uri).exceptionallyCompose(failure -> CompletableFuture.failedFuture(
-                failure instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : failure));
+        Transfers transfers;
+        do {
+            // A configuration change may retire the clients just read: the next read has their successors.
+            Clients current = clients.get();
+            if (current == null) {
+                return failed(RestSettings.PID + " has no valid configuration");
+            }
+            transfers = current.pick(tlsDomain);
+            if (transfers == null) {
+                return failed("no valid TLS client domain named " + tlsDomain + " (" + TlsDomain.FACTORY_PID + ")");
+            }
+        } while (!transfers.enter());
+        return transfers.start(this, uri);
+    }
+
+    private CompletionStage<RestResponse> failed(String why) {
+        return CompletableFuture.failedFuture(new RestException(RestException.INTERNAL,
+                "request to " + url + " not sent: " + why, null, null));
     }
 }

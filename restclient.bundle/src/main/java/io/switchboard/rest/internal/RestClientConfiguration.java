@@ -1,22 +1,32 @@
 package io.switchboard.rest.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/* A double underscore in a method name is one underscore in the key (component property naming). */
+/*
+ * A double underscore in a method name is one underscore in the key (component property naming).
+ * The two switches are read as text so that a value other than true or false is refused by name
+ * rather than silently read as false.
+ */
 @ObjectClassDefinition(id = RestSettings.PID, name = "Switchboard rest_client",
         description = "The REST client service (OpenSIPS rest_client).")
 @interface RestClientConfiguration {
 
     @AttributeDefinition(name = "curl_timeout",
-            description = "Seconds a whole transfer may take, connect included; at least connection_timeout.")
+            description = "Seconds a whole transfer may take, counted from the call, waiting for a free slot and "
+                    + "connecting included; at least connection_timeout.")
     int curl__timeout() default 20;
 
     @AttributeDefinition(name = "connection_timeout", description = "Seconds to establish a connection.")
     int connection__timeout() default 20;
 
+    @AttributeDefinition(name = "connect_poll_interval",
+            description = "Milliseconds (1-1000) between the I/O reactor's checks of pending connects and timeouts.")
+    int connect__poll__interval() default 20;
+
     @AttributeDefinition(name = "max_async_transfers",
-            description = "Transfers in flight at most; further ones wait for a free one, their timeouts running.")
+            description = "Transfers in flight at most; further ones wait in line, their curl_timeout running.")
     int max__async__transfers() default 100;
 
     @AttributeDefinition(name = "max_transfer_size",
@@ -26,7 +36,29 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "ssl_verifypeer", description = "1: verify the server's certificate chain; 0: do not.")
     int ssl__verifypeer() default 1;
 
+    @AttributeDefinition(name = "ssl_verifyhost",
+            description = "1: the server's certificate must name the host of the URL; 0: any name is accepted.")
+    int ssl__verifyhost() default 1;
+
     @AttributeDefinition(name = "ssl_capath",
             description = "Folder of PEM CA certificates trusted besides the JDK's own; empty for none.")
     String ssl__capath() default "";
+
+    @AttributeDefinition(name = "curl_http_version", description = "0 auto (HTTP/2 over TLS when the server "
+            + "offers it, else HTTP/1.1), 1 HTTP/1.0, 2 HTTP/1.1, 3 HTTP/2 with fallback to HTTP/1.1, 4 HTTP/2 over "
+            + "TLS only, 5 HTTP/2 in clear text with prior knowledge (TLS negotiates).")
+    int curl__http__version() default 0;
+
+    @AttributeDefinition(name = "enable_expect_100", type = AttributeType.BOOLEAN,
+            description = "true: send Expect: 100-continue with bodies over 1024 bytes and wait up to 1 s for 100.")
+    String enable__expect__100() default "false";
+
+    @AttributeDefinition(name = "no_concurrent_connects", type = AttributeType.BOOLEAN,
+            description = "true: a request that must connect to a host another request is connecting to fails "
+                    + "at once with -4.")
+    String no__concurrent__connects() default "false";
+
+    @AttributeDefinition(name = "curl_conn_lifetime",
+            description = "Seconds a pooled connection may live and be reused; 0 = no limit.")
+    int curl__conn__lifetime() default 0;
 }

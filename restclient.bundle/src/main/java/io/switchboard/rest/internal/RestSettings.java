@@ -4,34 +4,44 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** A validated configuration of PID {@value #PID}. */
-record RestSettings(Duration transferTimeout, Duration connectTimeout, int maxTransfers, long maxTransferBytes,
-        boolean verifyPeer, Path caPath) {
+/**
+ * A validated configuration of PID {@value #PID}.
+ *
+ * @param connLifetime how long a pooled connection may be reused, {@code null} for no limit
+ * @param httpVersion {@code curl_http_version}, 0 to 5
+ */
+record RestSettings(Duration transferTimeout, Duration connectTimeout, Duration connectPollInterval, int maxTransfers,
+        long maxTransferBytes, boolean verifyPeer, boolean verifyHost, Path caPath, int httpVersion,
+        boolean expect100, boolean noConcurrentConnects, Duration connLifetime) {
     static final String PID = "switchboard.rest_client";
 
     /** @throws IllegalArgumentException naming the PID, key, value and rule of the first bad value */
     static RestSettings from(RestClientConfiguration config) {
+        Rules rules = new Rules(PID);
         int transfer = config.curl__timeout();
         int connect = config.connection__timeout();
-        require(connect >= 1, "connection_timeout", connect, "must be at least 1 second");
-        require(transfer >= connect, "curl_timeout", transfer, "must be at least connection_timeout (" + connect + ")");
-        require(config.max__async__transfers() >= 1, "max_async_transfers", config.max__async__transfers(),
+        rules.require(connect >= 1, "connection_timeout", connect, "must be at least 1 second");
+        rules.require(transfer >= connect, "curl_timeout", transfer, "must be at least connection_timeout (" + connect + ")");
+        int poll = config.connect__poll__interval();
+        rules.require(poll >= 1 && poll <= 1000, "connect_poll_interval", poll, "must be 1 to 1000 milliseconds");
+        rules.require(config.max__async__transfers() >= 1, "max_async_transfers", config.max__async__transfers(),
                 "must be at least 1");
-        require(config.max__transfer__size() >= 0, "max_transfer_size", config.max__transfer__size(),
+        rules.require(config.max__transfer__size() >= 0, "max_transfer_size", config.max__transfer__size(),
                 "must be 0 (no limit) or a positive number of KB");
-        require(config.ssl__verifypeer() == 0 || config.ssl__verifypeer() == 1, "ssl_verifypeer",
-                config.ssl__verifypeer(), "must be 0 or 1");
+        boolean verifyPeer = rules.zeroOrOne("ssl_verifypeer", config.ssl__verifypeer());
+        boolean verifyHost = rules.zeroOrOne("ssl_verifyhost", config.ssl__verifyhost());
         String capath = config.ssl__capath().trim();
-        require(capath.isEmpty() || Files.isDirectory(Path.of(capath)), "ssl_capath", capath,
+        rules.require(capath.isEmpty() || Files.isDirectory(Path.of(capath)), "ssl_capath", capath,
                 "must be empty or a folder of PEM CA certificates");
-        return new RestSettings(Duration.ofSeconds(transfer), Duration.ofSeconds(connect),
-                config.max__async__transfers(), config.max__transfer__size() * 1024L, config.ssl__verifypeer() == 1,
-                capath.isEmpty() ? null : Path.of(capath));
-    }
-
-    private static void require(boolean rule, String key, Object value, String text) {
-        if (!rule) {
-            throw new IllegalArgumentException("configuration " + PID + " refused: " + key + "=" + value + " " + text);
-        }
+        int version = config.curl__http__version();
+        rules.require(version >= 0 && version <= 5, "curl_http_version", version, "must be 0 to 5");
+        boolean expect100 = rules.trueOrFalse("enable_expect_100", config.enable__expect__100());
+        boolean noConcurrentConnects = rules.trueOrFalse("no_concurrent_connects", config.no__concurrent__connects());
+        int lifetime = config.curl__conn__lifetime();
+        rules.require(lifetime >= 0, "curl_conn_lifetime", lifetime, "must be 0 (no limit) or a number of seconds");
+        return new RestSettings(Duration.ofSeconds(transfer), Duration.ofSeconds(connect), Duration.ofMillis(poll),
+                config.max__async__transfers(), config.max__transfer__size() * 1024L, verifyPeer, verifyHost,
+                capath.isEmpty() ? null : Path.of(capath), version, expect100, noConcurrentConnects,
+                lifetime == 0 ? null : Duration.ofSeconds(lifetime));
     }
 }

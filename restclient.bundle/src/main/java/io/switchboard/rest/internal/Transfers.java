@@ -1,113 +1,126 @@
 package io.switchboard.rest.internal;
 
-import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
-import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.nio.AsyncRequestProducer;
-import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
-import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
+import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
-import io.switchboard.rest.RestException;
 import io.switchboard.rest.RestResponse;
 
 /**
- * One HttpClient with its connection pool, for one configuration. The pool holds at most
- * {@code max_async_transfers} connections, so no more transfers than that run at once; further ones
- * wait for a connection while their {@code curl_timeout} runs.
+ * One HttpClient with its connection pool, for one configuration and one TLS context (the client's
+ * own or a TLS domain's). Nothing in it changes: a new configuration makes a new one, and this one is
+ * retired; requests already given to it finish on it, and it closes after the last.
  */
-final class Transfers implements AutoCloseable {
+final class Transfers {
     private final RestSettings settings;
-    private final ScheduledExecutorService timer;
+    private final TlsDomainSettings domain;
+    private final Shared shared;
     private final CloseableHttpAsyncClient client;
+    private int users;
+    private boolean retired;
 
-    Transfers(RestSettings settings, ScheduledExecutorService timer) throws GeneralSecurityException, IOException {
+    /** @param domain the TLS settings: a TLS domain's, or the configuration's own as an unnamed one */
+    Transfers(RestSettings settings, TlsDomainSettings domain, Shared shared) {
         this.settings = settings;
-        this.timer = timer;
+        this.domain = domain;
+        this.shared = shared;
+        // HttpClient's default leaves the name to JSSE's endpoint identification, which did not refuse a
+        // certificate for another host here: its own verifier checks too. Off, neither checks.
+        ClientTlsStrategyBuilder tlsStrategy = ClientTlsStrategyBuilder.create().setSslContext(domain.tls());
+        if (domain.verifyHost()) {
+            tlsStrategy.setHostVerificationPolicy(HostnameVerificationPolicy.BOTH)
+                    .setHostnameVerifier(new DefaultHostnameVerifier());
+        } else {
+            tlsStrategy.setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT)
+                    .setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
+        }
+        Timeout connect = Timeout.of(settings.connectTimeout());
         PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
-                .setTlsStrategy(ClientTlsStrategyBuilder.create()
-                        .setSslContext(Trust.context(settings.verifyPeer(), settings.caPath()))
-                        .build())
+                .setTlsStrategy(tlsStrategy.buildAsync())
+                .setTlsConfigResolver(HttpVersions.resolver(settings.httpVersion(), connect))
                 .setMaxConnTotal(settings.maxTransfers())
                 .setMaxConnPerRoute(settings.maxTransfers())
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(settings.connectTimeout())).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect)
+                        .setTimeToLive(settings.connLifetime() == null ? null
+                                : TimeValue.ofSeconds(settings.connLifetime().toSeconds()))
+                        .build())
                 .build();
-        client = HttpAsyncClients.custom()
-                .setConnectionManager(pool)
-                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).build())
-                .disableCookieManagement()
-                .build();
+        HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
+                .setConnectionManager(settings.noConcurrentConnects() ? new ConnectGuard(pool, shared.connecting()) : pool)
+                // connect_poll_interval: how often the reactor wakes to notice connects and timeouts due.
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2)
+                        .setSelectInterval(TimeValue.ofMilliseconds(settings.connectPollInterval().toMillis())).build())
+                // enable_expect_100: the seed waits 1 s for the 100 before it sends the body anyway.
+                .setHttp1Config(Http1Config.custom().setWaitForContinueTimeout(Timeout.ofSeconds(1)).build())
+                .setRetryStrategy(StaleConnectionRetry.INSTANCE)
+                .disableCookieManagement();
+        if (settings.httpVersion() == 1) {
+            builder.addRequestInterceptorLast(HttpVersions.ONE_REQUEST_PER_CONNECTION);
+        }
+        client = builder.build();
         client.start();
     }
 
-    CompletableFuture<RestResponse> start(Request request, URI uri) {
-        AsyncRequestBuilder builder = AsyncRequestBuilder.create(request.method).setUri(uri);
-        request.headers.forEach(header -> builder.addHeader(header[0], header[1]));
-        if (request.body != null) {
-            builder.setEntity(AsyncEntityProducers.create(request.body, ContentType.parse(request.contentType)));
+    /** @return false once retired: the caller takes the current configuration's client instead */
+    synchronized boolean enter() {
+        if (retired) {
+            return false;
         }
-        AsyncRequestProducer producer = builder.build();
-        HttpClientContext context = HttpClientContext.create();
-        long transferMillis = (request.transferTimeout == null ? settings.transferTimeout() : request.transferTimeout)
-                .toMillis();
-        RequestConfig.Builder config = RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(transferMillis))
-                .setConnectionRequestTimeout(Timeout.ofMilliseconds(transferMillis));
-        if (request.connectTimeout != null) {
-            config.setConnectTimeout(Timeout.of(request.connectTimeout));
-        }
-        context.setRequestConfig(config.build());
-        BodyCollector collector = new BodyCollector(settings.maxTransferBytes());
-        CompletableFuture<RestResponse> result = new CompletableFuture<>();
-        Future<RestResponse> transfer = client.execute(producer, collector, null, context, new FutureCallback<>() {
-            @Override
-            public void completed(RestResponse response) {
-                result.complete(response);
-            }
-
-            @Override
-            public void failed(Exception failure) {
-                result.completeExceptionally(Failures.of(failure, request.url, collector.arrived()));
-            }
-
-            @Override
-            public void cancelled() {
-                // the timer below cancelled it and already failed the result with -3
-            }
-        });
-        // curl_timeout covers the whole transfer, waiting and connecting included, on a timer of its own.
-        ScheduledFuture<?> deadline = timer.schedule(() -> {
-            RestResponse arrived = collector.arrived();
-            if (result.completeExceptionally(new RestException(RestException.TRANSFER_TIMEOUT,
-                    "transfer from " + request.url + " did not complete within " + transferMillis + " ms", arrived,
-                    null))) {
-                transfer.cancel(true);
-            }
-        }, transferMillis, TimeUnit.MILLISECONDS);
-        result.whenComplete((response, failure) -> deadline.cancel(false));
-        return result;
+        users++;
+        return true;
     }
 
-    @Override
-    public void close() throws IOException {
-        client.close(CloseMode.GRACEFUL);
+    /** Sends a request {@link #enter() entered} on this client; it leaves when its transfer ends. */
+    CompletableFuture<RestResponse> start(Request request, URI uri) {
+        return new Exchange(request, uri, settings, this).begin();
+    }
+
+    TlsDomainSettings domain() {
+        return domain;
+    }
+
+    CloseableHttpAsyncClient client() {
+        return client;
+    }
+
+    Shared shared() {
+        return shared;
+    }
+
+    void exit() {
+        boolean last;
+        synchronized (this) {
+            last = --users == 0 && retired;
+        }
+        if (last) {
+            shared.closer().execute(() -> client.close(CloseMode.IMMEDIATE));
+        }
+    }
+
+    /** No new requests; closes once the last one has ended. */
+    void retire() {
+        boolean idle;
+        synchronized (this) {
+            retired = true;
+            idle = users == 0;
+        }
+        if (idle) {
+            shared.closer().execute(() -> client.close(CloseMode.IMMEDIATE));
+        }
     }
 }

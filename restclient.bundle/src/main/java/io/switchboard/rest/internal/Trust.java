@@ -10,27 +10,41 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
+import org.apache.hc.core5.ssl.SSLContextBuilder;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.ssl.TrustStrategy;
 
 /**
- * The TLS trust of {@code ssl_verifypeer} and {@code ssl_capath}: the JDK's CAs plus every PEM
- * certificate in the folder, in one trust store (JSSE consults only one trust manager).
+ * The TLS context of a client: trust as {@code ssl_verifypeer} and {@code ssl_capath} (or a TLS
+ * domain's {@code ca_list}) say, the JDK's CAs plus every PEM certificate given, in one trust store
+ * (JSSE consults only one trust manager); and a TLS domain's client key, if it has one.
  */
 final class Trust {
     private Trust() {
     }
 
-    static SSLContext context(boolean verifyPeer, Path caPath) throws GeneralSecurityException, IOException {
+    /**
+     * @param cas a PEM file, or a folder of {@code *.pem}, {@code *.crt} and {@code *.cer} files;
+     *        {@code null} for the JDK's CAs alone
+     * @param clientKey the client certificate and key to present, or {@code null}
+     */
+    static SSLContext context(boolean verifyPeer, Path cas, ClientKey clientKey)
+            throws GeneralSecurityException, IOException {
+        SSLContextBuilder builder = SSLContexts.custom();
+        if (clientKey != null) {
+            builder.loadKeyMaterial(clientKey.store(), clientKey.password());
+        }
         if (!verifyPeer) {
             TrustStrategy anyChain = (chain, authType) -> true;
-            return SSLContexts.custom().loadTrustMaterial(anyChain).build();
+            return builder.loadTrustMaterial(anyChain).build();
         }
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
@@ -44,18 +58,30 @@ final class Trust {
                 }
             }
         }
-        if (caPath != null) {
-            CertificateFactory x509 = CertificateFactory.getInstance("X.509");
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(caPath, "*.{pem,crt,cer}")) {
-                for (Path file : files) {
-                    try (InputStream in = Files.newInputStream(file)) {
-                        for (Certificate ca : x509.generateCertificates(in)) {
-                            store.setCertificateEntry("capath-" + n++, ca);
-                        }
-                    }
+        if (cas != null) {
+            for (Certificate ca : certificates(cas)) {
+                store.setCertificateEntry("ca-" + n++, ca);
+            }
+        }
+        return builder.loadTrustMaterial(store, null).build();
+    }
+
+    /** Every certificate in a PEM file, or in the PEM files of a folder. */
+    static List<Certificate> certificates(Path pem) throws GeneralSecurityException, IOException {
+        CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+        if (!Files.isDirectory(pem)) {
+            try (InputStream in = Files.newInputStream(pem)) {
+                return List.copyOf(x509.generateCertificates(in));
+            }
+        }
+        List<Certificate> all = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(pem, "*.{pem,crt,cer}")) {
+            for (Path file : files) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    all.addAll(x509.generateCertificates(in));
                 }
             }
         }
-        return SSLContexts.custom().loadTrustMaterial(store, null).build();
+        return all;
     }
 }

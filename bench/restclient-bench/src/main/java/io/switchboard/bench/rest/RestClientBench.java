@@ -1,0 +1,136 @@
+package io.switchboard.bench.rest;
+
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+
+import io.switchboard.rest.RestClient;
+
+/**
+ * Asynchronous GETs, {@code inFlight} at a time, for a fixed time, through three clients in one JVM:
+ * Switchboard's RestClient (the bundle's own classes, built as DS builds them), bare HttpClient 5 async
+ * set up as the RestClient sets it up (same pool size, two I/O threads), and the JDK's HttpClient.
+ * Prints one line per client: {@code name req/s errors}.
+ * <p>
+ * Arguments: URL, requests in flight, seconds to measure, seconds to warm up first.
+ */
+public final class RestClientBench {
+    private RestClientBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        int inFlight = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        int warmup = Integer.parseInt(args[3]);
+        RestClient rest = switchboard(Map.of("max_async_transfers", inFlight));
+        CloseableHttpAsyncClient bare = HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create().setMaxConnTotal(inFlight)
+                        .setMaxConnPerRoute(inFlight).build())
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).build())
+                .disableCookieManagement().build();
+        bare.start();
+        java.net.http.HttpClient jdk = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.http.HttpRequest jdkRequest = java.net.http.HttpRequest.newBuilder(URI.create(url)).build();
+
+        Supplier<CompletableFuture<?>> switchboard = () -> rest.getAsync(url).toCompletableFuture();
+        Supplier<CompletableFuture<?>> httpClient5 = () -> {
+            CompletableFuture<SimpleHttpResponse> done = new CompletableFuture<>();
+            bare.execute(SimpleRequestProducer.create(SimpleRequestBuilder.get(url).build()),
+                    SimpleResponseConsumer.create(), new FutureCallback<>() {
+                        @Override
+                        public void completed(SimpleHttpResponse response) {
+                            done.complete(response);
+                        }
+
+                        @Override
+                        public void failed(Exception failure) {
+                            done.completeExceptionally(failure);
+                        }
+
+                        @Override
+                        public void cancelled() {
+                            done.cancel(false);
+                        }
+                    });
+            return done;
+        };
+        Supplier<CompletableFuture<?>> jdkClient = () -> jdk.sendAsync(jdkRequest,
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+        // Two rounds, interleaved, so a noisy neighbour hurts every client alike.
+        for (int round = 1; round <= 2; round++) {
+            run("switchboard", switchboard, inFlight, warmup, seconds);
+            run("httpclient5", httpClient5, inFlight, warmup, seconds);
+            run("jdk", jdkClient, inFlight, warmup, seconds);
+        }
+        bare.close();
+        System.exit(0);
+    }
+
+    /** Builds the RestClient service as DS does: its configuration is an annotation instance. */
+    private static RestClient switchboard(Map<String, Object> config) throws Exception {
+        Class<?> service = Class.forName("io.switchboard.rest.internal.HttpRestClient");
+        Class<?> type = Class.forName("io.switchboard.rest.internal.RestClientConfiguration");
+        Object configuration = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
+                (proxy, method, arguments) -> {
+                    Object value = config.get(method.getName().replace("__", "_"));
+                    return value != null ? value : method.getDefaultValue();
+                });
+        return (RestClient) service.getConstructor(type).newInstance(configuration);
+    }
+
+    private static void run(String name, Supplier<CompletableFuture<?>> call, int inFlight, int warmup, int seconds)
+            throws InterruptedException {
+        measure(call, inFlight, warmup);
+        long[] counts = measure(call, inFlight, seconds);
+        System.out.printf("%s %.0f %d%n", name, counts[0] / (double) seconds, counts[1]);
+    }
+
+    /** @return requests completed and failed in {@code seconds}, {@code inFlight} kept in flight */
+    private static long[] measure(Supplier<CompletableFuture<?>> call, int inFlight, int seconds)
+            throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        CountDownLatch drained = new CountDownLatch(inFlight);
+        for (int i = 0; i < inFlight; i++) {
+            loop(call, end, done, failed, drained);
+        }
+        drained.await(seconds + 30L, TimeUnit.SECONDS);
+        return new long[] { done.get(), failed.get() };
+    }
+
+    /** One of the {@code inFlight} chains: each completion sends the next request until the end. */
+    private static void loop(Supplier<CompletableFuture<?>> call, long end, AtomicLong done, AtomicLong failed,
+            CountDownLatch drained) {
+        call.get().whenComplete((response, failure) -> {
+            if (failure == null) {
+                done.incrementAndGet();
+            } else {
+                failed.incrementAndGet();
+            }
+            if (System.nanoTime() < end) {
+                loop(call, end, done, failed, drained);
+            } else {
+                drained.countDown();
+            }
+        });
+    }
+}

@@ -1,0 +1,44 @@
+package io.switchboard.rest.internal;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code curl_timeout} of every request under way, checked every {@value #SWEEP_MILLIS} ms by one
+ * sweep over them. A timer task per request cost a lock, a heap insertion and often a wake-up of the
+ * timer thread for each request, and showed in the benchmark; adding to and removing from this set
+ * costs neither, and a sweep over the requests in flight (at most a few thousand) is cheap.
+ */
+final class Deadlines {
+    static final long SWEEP_MILLIS = 10;
+
+    private final Set<Exchange> pending = ConcurrentHashMap.newKeySet();
+
+    Deadlines(ScheduledExecutorService timer) {
+        timer.scheduleAtFixedRate(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    void add(Exchange exchange) {
+        pending.add(exchange);
+    }
+
+    void remove(Exchange exchange) {
+        pending.remove(exchange);
+    }
+
+    /** Fails every request still under way: the service is going away. */
+    void abortAll() {
+        pending.forEach(Exchange::abort);
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        for (Exchange exchange : pending) {
+            if (exchange.dueBy(now)) {
+                exchange.expire();
+            }
+        }
+    }
+}

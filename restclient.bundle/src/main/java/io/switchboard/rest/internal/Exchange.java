@@ -1,0 +1,186 @@
+package io.switchboard.rest.internal;
+
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
+import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
+
+import io.switchboard.rest.RestException;
+import io.switchboard.rest.RestResponse;
+
+/**
+ * One request's way: waiting for a {@code max_async_transfers} slot, running on HttpClient, ended.
+ * Its {@code curl_timeout} runs from the call and is watched by {@link Deadlines}, so it fires on time
+ * whether the request is still waiting, connecting or reading; it then completes with -3 and what had
+ * arrived.
+ */
+final class Exchange {
+    private static final int WAITING = 0;
+    private static final int RUNNING = 1;
+    private static final int ENDED = 2;
+    /** The seed's threshold for {@code enable_expect_100}. */
+    private static final int EXPECT_100_ABOVE = 1024;
+
+    private final Request request;
+    private final URI uri;
+    private final RestSettings settings;
+    private final Transfers transfers;
+    private final BodyCollector collector;
+    private final CompletableFuture<RestResponse> result = new CompletableFuture<>();
+    private final AtomicInteger state = new AtomicInteger(WAITING);
+    private final long timeoutMillis;
+    private volatile long deadlineNanos;
+    private volatile Future<RestResponse> running;
+    /** A response that arrived, held until HttpClient has put its connection back in the pool. */
+    private volatile RestResponse arrived;
+    private volatile boolean released;
+
+    Exchange(Request request, URI uri, RestSettings settings, Transfers transfers) {
+        this.request = request;
+        this.uri = uri;
+        this.settings = settings;
+        this.transfers = transfers;
+        this.collector = new BodyCollector(settings.maxTransferBytes(), this::connectionReleased);
+        this.timeoutMillis = (request.transferTimeout == null ? settings.transferTimeout() : request.transferTimeout)
+                .toMillis();
+    }
+
+    CompletableFuture<RestResponse> begin() {
+        deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        transfers.shared().deadlines().add(this);
+        transfers.shared().slots().submit(this::start);
+        return result;
+    }
+
+    /**
+     * With a slot: hands the request to HttpClient, unless its deadline passed while it waited. The
+     * deadline is checked here too, not only left to the timer: when many fall due at once the timer
+     * runs behind, and starting requests already due would only make it later still.
+     */
+    private boolean start() {
+        if (dueBy(System.nanoTime())) {
+            expire();
+        }
+        if (!state.compareAndSet(WAITING, RUNNING)) {
+            return false;
+        }
+        try {
+            running = transfers.client().execute(producer(), collector, null, context(), new FutureCallback<>() {
+                @Override
+                public void completed(RestResponse response) {
+                    arrived = response;
+                    if (released) {
+                        succeed();
+                    }
+                }
+
+                @Override
+                public void failed(Exception failure) {
+                    result.completeExceptionally(Failures.of(failure, request.url, collector.arrived()));
+                    end();
+                }
+
+                @Override
+                public void cancelled() {
+                    // after expire() this changes nothing; otherwise the client was closed under it
+                    result.completeExceptionally(new RestException(RestException.INTERNAL,
+                            "request to " + request.url + " cancelled", collector.arrived(), null));
+                    end();
+                }
+            });
+        } catch (RuntimeException refused) {
+            result.completeExceptionally(Failures.of(refused, request.url, null));
+            end();
+            return true;
+        }
+        if (result.isDone()) {
+            running.cancel(true);
+        }
+        return true;
+    }
+
+    /**
+     * HttpClient tells the response before it returns the connection to the pool; a caller that sent
+     * its next request at once would find the pool without it and open another. So a response is
+     * handed over only once the connection is back.
+     */
+    private void connectionReleased() {
+        released = true;
+        if (arrived != null) {
+            succeed();
+        }
+    }
+
+    /** Frees the slot first, so a caller that goes on at once finds it free; -3 may have come first. */
+    private void succeed() {
+        end();
+        result.complete(arrived);
+    }
+
+    boolean dueBy(long nanoTime) {
+        return nanoTime - deadlineNanos >= 0;
+    }
+
+    void expire() {
+        stop(new RestException(RestException.TRANSFER_TIMEOUT, "transfer from " + request.url
+                + " did not complete within " + timeoutMillis + " ms", collector.arrived(), null));
+    }
+
+    void abort() {
+        stop(new RestException(RestException.INTERNAL, "the REST client stopped before " + request.url
+                + " completed", collector.arrived(), null));
+    }
+
+    private void stop(RestException failure) {
+        if (result.completeExceptionally(failure)) {
+            if (state.compareAndSet(WAITING, ENDED)) {
+                transfers.shared().deadlines().remove(this);
+                transfers.exit();
+            } else if (running != null) {
+                running.cancel(true);
+            }
+        }
+    }
+
+    /** The transfer is over: its deadline is moot, its slot goes to the next waiter, its client may close. */
+    private void end() {
+        if (state.getAndSet(ENDED) == RUNNING) {
+            transfers.shared().deadlines().remove(this);
+            transfers.shared().slots().release();
+            transfers.exit();
+        }
+    }
+
+    private AsyncRequestProducer producer() {
+        AsyncRequestBuilder builder = AsyncRequestBuilder.create(request.method).setUri(uri);
+        request.headers.forEach(header -> builder.addHeader(header[0], header[1]));
+        if (request.body != null) {
+            builder.setEntity(AsyncEntityProducers.create(request.body, ContentType.parse(request.contentType)));
+        }
+        return builder.build();
+    }
+
+    private HttpClientContext context() {
+        RequestConfig.Builder config = RequestConfig.custom()
+                .setResponseTimeout(Timeout.ofMilliseconds(timeoutMillis))
+                .setConnectionRequestTimeout(Timeout.ofMilliseconds(timeoutMillis))
+                .setExpectContinueEnabled(settings.expect100() && request.body != null
+                        && request.body.length > EXPECT_100_ABOVE);
+        if (request.connectTimeout != null) {
+            config.setConnectTimeout(Timeout.of(request.connectTimeout));
+        }
+        HttpClientContext context = HttpClientContext.create();
+        context.setRequestConfig(config.build());
+        return context;
+    }
+}

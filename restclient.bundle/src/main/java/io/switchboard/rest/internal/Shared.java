@@ -1,0 +1,15 @@
+package io.switchboard.rest.internal;
+
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * What every client of the REST client service shares, across TLS domains and configuration changes.
+ *
+ * @param slots the {@code max_async_transfers} limit
+ * @param connecting the host names being connected to ({@code no_concurrent_connects})
+ * @param deadlines the {@code curl_timeout} deadlines
+ * @param closer closes retired clients, never on one of their own I/O threads
+ */
+record Shared(TransferSlots slots, Set<String> connecting, Deadlines deadlines, Executor closer) {
+}
