@@ -148,8 +148,7 @@ final class JsonRpc {
         json.writeStringField("jsonrpc", "2.0");
         json.writeFieldName("result");
         new JsonResultWriter(json).value(result);
-        json.writeFieldName("id");
-        json.writeTree(call.id());
+        writeId(json, call.id());
         json.writeEndObject();
     }
 
@@ -184,9 +183,22 @@ final class JsonRpc {
             new JsonResultWriter(json).value(failure.data());
         }
         json.writeEndObject();
-        json.writeFieldName("id");
-        json.writeTree(id);
+        writeId(json, id);
         json.writeEndObject();
+    }
+
+    /** Writes the id as given, without going through databind's serializers for one scalar. */
+    private static void writeId(JsonGenerator json, JsonNode id) throws IOException {
+        json.writeFieldName("id");
+        if (id.isTextual()) {
+            json.writeString(id.textValue());
+        } else if (id.isIntegralNumber()) {
+            json.writeNumber(id.bigIntegerValue());
+        } else if (id.isNumber()) {
+            json.writeNumber(id.decimalValue());
+        } else {
+            json.writeNull();
+        }
     }
 
     /**
