@@ -95,6 +95,19 @@ public interface HttpdRequest {
      */
     byte[] bodyBytes() throws IOException;
 
+    /**
+     * @return the host the client addressed, from the {@code Host} header or HTTP/2's
+     *         {@code :authority}, without the port; IPv6 literals in brackets
+     * @since 1.1
+     */
+    String serverName();
+
+    /**
+     * @return the port the client addressed, the scheme's default when it named none
+     * @since 1.1
+     */
+    int serverPort();
+
     /** @return the client's address and port */
     InetSocketAddress remote();
 

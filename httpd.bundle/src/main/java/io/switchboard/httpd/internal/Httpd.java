@@ -175,8 +175,18 @@ public final class Httpd {
             }
             LOG.warn("Pax Web listens on {} but has not deployed httpd's servlet for {} s; registering it again",
                     paxWebEndpoints.values(), 2 * DEPLOY_CHECK_SECONDS);
-            servlet.unregister();
-            servlet = registerServlet(servletProperties);
+            try {
+                servlet.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping: nothing to replace
+            }
+            servlet = null;
+            try {
+                servlet = registerServlet(servletProperties);
+            } catch (IllegalStateException stopping) {
+                // An exception would end this periodic check for good; the bundle is going away anyway.
+                LOG.debug("httpd's servlet not registered again: {}", stopping.toString());
+            }
         }
     }
 

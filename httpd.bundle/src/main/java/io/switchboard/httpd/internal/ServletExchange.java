@@ -162,6 +162,17 @@ final class ServletExchange implements HttpdRequest, HttpdResponse {
     }
 
     @Override
+    public String serverName() {
+        String name = request.getServerName();
+        return name.indexOf(':') >= 0 && !name.startsWith("[") ? "[" + name + "]" : name;
+    }
+
+    @Override
+    public int serverPort() {
+        return request.getServerPort();
+    }
+
+    @Override
     public InetSocketAddress remote() {
         return address(request.getRemoteAddr(), request.getRemotePort());
     }

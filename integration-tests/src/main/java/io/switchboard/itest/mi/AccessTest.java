@@ -87,6 +87,28 @@ class AccessTest {
     }
 
     @Test
+    void loginsInsideThePenaltyWindowAreRefusedUnchecked() throws Exception {
+        configureUsers();
+        try (LogCapture capture = new LogCapture(logs)) {
+            Thread first = new Thread(() -> {
+                try {
+                    Mi.rawFrom("127.0.0.2", Mi.rawPost(ECHO, Mi.basic("alice", "wrong")));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            first.start();
+            capture.await(Duration.ofSeconds(10), "login of user 'alice'", "127.0.0.2", "failed");
+            // Within the 250 ms that follow, even the right password is not checked.
+            String meanwhile = Mi.rawFrom("127.0.0.2", Mi.rawPost(ECHO, Mi.basic("alice", "s3cret-A")));
+            assertThat(meanwhile).startsWith("HTTP/1.1 429").contains("Retry-After: ");
+            first.join(10_000);
+        }
+        Thread.sleep(300);
+        assertThat(Mi.rawFrom("127.0.0.2", Mi.rawPost(ECHO, Mi.basic("alice", "s3cret-A")))).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
     void adminOnlyCommandsAreRefusedToOtherUsers() throws Exception {
         configureUsers();
         String bob = Mi.rawFrom("127.0.0.2", Mi.rawPost(ADMIN, Mi.basic("bob", "s3cret-B")));

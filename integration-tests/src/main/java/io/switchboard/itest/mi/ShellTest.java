@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
@@ -15,6 +16,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 
+import io.switchboard.itest.Configs;
 import io.switchboard.itest.Httpd;
 import io.switchboard.mi.MiCommand;
 
@@ -31,6 +33,9 @@ class ShellTest {
         ServiceRegistration<MiCommand> echo = TestCommands.echo(context);
         try (PrintStream print = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
                 CommandSession session = shell.createSession(System.in, print, print)) {
+            // The bridge registers shell commands on a thread of its own.
+            Configs.await("mi:test_echo in the shell", Duration.ofSeconds(10),
+                    () -> String.valueOf(session.execute("mi:test_echo a=1")).contains("\"a\""));
             assertThat(String.valueOf(session.execute("mi:test_echo a=x 'b=[1,2]'")))
                     .contains("\"a\" : \"x\"").contains("\"b\" : [ 1, 2 ]");
             assertThat(String.valueOf(session.execute("mi:test_echo y"))).contains("\"a\" : \"y\"");

@@ -45,7 +45,7 @@ class StreamingTest {
         long peak = baseline;
         HttpResponse<InputStream> response = Loopback.CLIENT.send(HttpRequest
                 .newBuilder(URI.create("http://127.0.0.1:" + Httpd.port() + "/mi")).timeout(Duration.ofSeconds(120))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"method\":\"test_million\",\"id\":1}"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"method\":\"test_million\",\"id\":1}"))
                 .build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         long bytes = 0;

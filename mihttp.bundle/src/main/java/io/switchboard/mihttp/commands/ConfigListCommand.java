@@ -24,11 +24,13 @@ import io.switchboard.mi.MiParams;
  * {@code container:config_list} (alias {@code config_list}): the configurations ConfigAdmin holds, by
  * PID, each {@code {"pid": ..., "factory_pid": ... or null, "bundle_location": ... or null}}. The
  * optional {@code filter} is an LDAP filter over their properties, e.g. {@code (port=8888)}; an invalid
- * one is -32602.
+ * one is -32602. Admin only: a filter such as {@code (tls_keystore_password=a*)} would let anyone read
+ * secret values one character at a time.
  */
 @Component(service = MiCommand.class)
 @MiCommandSpec(command = "container:config_list", alias = "config_list",
-        description = "Lists the configurations, optionally those matching an LDAP filter", params_optional = "filter")
+        description = "Lists the configurations, optionally those matching an LDAP filter", params_optional = "filter",
+        admin = true)
 public final class ConfigListCommand implements MiCommand {
     private final ConfigurationAdmin configurationAdmin;
 

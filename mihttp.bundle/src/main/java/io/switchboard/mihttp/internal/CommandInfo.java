@@ -18,7 +18,7 @@ import io.switchboard.mi.MiParams;
  * properties. Orders by precedence: the better-ranked service first.
  */
 record CommandInfo(String name, List<String> aliases, String description, List<String> params,
-        List<String> optionalParams, boolean admin, String bundle, ServiceReference<MiCommand> reference,
+        List<String> optionalParams, boolean admin, String bundle, Object ranking, ServiceReference<MiCommand> reference,
         MiCommand command) implements Comparable<CommandInfo> {
 
     /** @return the command, or {@code null} when the service has no {@value MiCommand#NAME} */
@@ -34,7 +34,8 @@ record CommandInfo(String name, List<String> aliases, String description, List<S
                 strings(reference.getProperty(MiCommand.OPTIONAL_PARAMS)),
                 Boolean.TRUE.equals(reference.getProperty(MiCommand.ADMIN))
                         || "true".equals(String.valueOf(reference.getProperty(MiCommand.ADMIN))),
-                reference.getBundle() == null ? "?" : reference.getBundle().getSymbolicName(), reference, command);
+                reference.getBundle() == null ? "?" : reference.getBundle().getSymbolicName(),
+                reference.getProperty(Constants.SERVICE_RANKING), reference, command);
     }
 
     /** @return the name and the aliases */
@@ -49,14 +50,16 @@ record CommandInfo(String name, List<String> aliases, String description, List<S
         return (Long) reference.getProperty(Constants.SERVICE_ID);
     }
 
-    /** @return whether a property change leaves what mihttp read unchanged */
+    /**
+     * @return whether a property change leaves what mihttp read unchanged; the ranking is compared
+     *         with the one read at registration, as the reference itself always shows the current one
+     */
     boolean sameAs(ServiceReference<MiCommand> changed) {
         CommandInfo other = of(changed, command);
         return other != null && other.name.equals(name) && other.aliases.equals(aliases)
                 && other.description.equals(description) && other.params.equals(params)
                 && other.optionalParams.equals(optionalParams) && other.admin == admin
-                && java.util.Objects.equals(changed.getProperty(Constants.SERVICE_RANKING),
-                        reference.getProperty(Constants.SERVICE_RANKING));
+                && java.util.Objects.equals(other.ranking, ranking);
     }
 
     /**

@@ -25,7 +25,7 @@ final class Invoker {
     Object invoke(Caller caller, String method, Object params) throws MiException {
         CommandInfo command = registry.find(method);
         if (command == null) {
-            throw new MiException(MiException.METHOD_NOT_FOUND, "Method not found");
+            throw new MiException(MiException.METHOD_NOT_FOUND, "Method not found", "no command named " + method);
         }
         if (command.admin() && !caller.admin()) {
             LOG.warn("mi_http: user '{}' refused command {}: it needs the admin role", caller.name(), command.name());

@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -45,8 +47,12 @@ final class JsonRpc {
                         .maxStringLength(settings.maxRequestSize()).build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                // A result that breaks off must stay visibly cut, not be closed into valid JSON.
+                .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT)
                 .build();
-        this.mapper = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+        // Decimals stay exact, so any number a client sends as an id comes back as it was.
+        this.mapper = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     }
 
     JsonMapper mapper() {
@@ -62,6 +68,12 @@ final class JsonRpc {
         }
         JsonNode tree;
         try {
+            int calls = topLevelCalls(body);
+            if (calls > settings.maxBatch()) {
+                respond(response, 200, error(NullNode.instance, new MiException(MiException.INVALID_REQUEST,
+                        "Invalid Request", "a batch of " + calls + " calls exceeds max_batch=" + settings.maxBatch())));
+                return;
+            }
             tree = body.length == 0 ? null : mapper.readTree(body);
         } catch (JsonProcessingException unparsable) {
             LOG.debug("mi_http: unparsable request from {}: {}", request.remote(), unparsable.getOriginalMessage());
@@ -78,10 +90,9 @@ final class JsonRpc {
             serveOne(JsonRpcCall.of(tree), response, caller);
             return;
         }
-        if (tree.isEmpty() || tree.size() > settings.maxBatch()) {
-            respond(response, 200, error(NullNode.instance, new MiException(MiException.INVALID_REQUEST,
-                    "Invalid Request", tree.isEmpty() ? "the batch is empty"
-                            : "a batch of " + tree.size() + " calls exceeds max_batch=" + settings.maxBatch())));
+        if (tree.isEmpty()) {
+            respond(response, 200, error(NullNode.instance,
+                    new MiException(MiException.INVALID_REQUEST, "Invalid Request", "the batch is empty")));
             return;
         }
         serveBatch(tree, response, caller);
@@ -185,6 +196,26 @@ final class JsonRpc {
         json.writeEndObject();
         writeId(json, id);
         json.writeEndObject();
+    }
+
+    /**
+     * Counts the calls of a batch with the streaming parser before any tree is built, so a body of a
+     * million tiny calls costs no more memory than its bytes.
+     *
+     * @return the number of elements of a top-level array, or 1 for anything else
+     */
+    private int topLevelCalls(byte[] body) throws IOException {
+        try (JsonParser parser = mapper.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                return 1;
+            }
+            int calls = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                calls++;
+                parser.skipChildren();
+            }
+            return calls;
+        }
     }
 
     /** Writes the id as given, without going through databind's serializers for one scalar. */

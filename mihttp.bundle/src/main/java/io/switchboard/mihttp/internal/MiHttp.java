@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -97,7 +98,8 @@ public final class MiHttp implements RootHandler {
             registration.unregister();
             registration = null;
         }
-        delays.shutdownNow();
+        // Refusals still held back are sent now rather than left to time out.
+        delays.shutdownNow().forEach(Runnable::run);
     }
 
     @Override
@@ -109,10 +111,20 @@ public final class MiHttp implements RootHandler {
             return;
         }
         Caller caller = ((Access.Granted) verdict).caller();
+        Optional<String> crossSite = SameOrigin.refusal(request, current.settings().users().none());
+        if (crossSite.isPresent()) {
+            LOG.warn("mi_http: refused {} {} from {}: {}", request.method(), request.url(), request.remote(),
+                    crossSite.get());
+            response.send(403, "text/plain", "Forbidden: " + crossSite.get() + "\n");
+            return;
+        }
         String path = request.path();
         String method = request.method();
         if (path.isEmpty() || path.equals("/")) {
-            if (method.equals("POST")) {
+            if (method.equals("POST") && !SameOrigin.json(request)) {
+                response.send(415, "text/plain",
+                        "Unsupported Media Type: JSON-RPC requests need Content-Type: application/json\n");
+            } else if (method.equals("POST")) {
                 current.jsonRpc().serve(request, response, caller);
             } else if (method.equals("GET") && path.isEmpty()) {
                 response.status(301).header("Location", "/" + current.settings().root() + "/");
@@ -142,6 +154,9 @@ public final class MiHttp implements RootHandler {
             try {
                 if (refused.challenge()) {
                     response.header("WWW-Authenticate", "Basic realm=\"" + Access.REALM + "\", charset=\"UTF-8\"");
+                }
+                if (refused.retryAfterSeconds() > 0) {
+                    response.header("Retry-After", Long.toString(refused.retryAfterSeconds()));
                 }
                 response.send(refused.status(), "text/plain;charset=utf-8",
                         (refused.reason() + "\n").getBytes(StandardCharsets.UTF_8));

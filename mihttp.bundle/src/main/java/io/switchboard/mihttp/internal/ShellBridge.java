@@ -4,6 +4,10 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.Function;
@@ -16,7 +20,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Makes every MI command name and alias a Gogo command {@code mi:<name>} for as long as some command
- * answers it. Gogo looks commands up by service, so one {@link Function} service per name.
+ * answers it. Gogo looks commands up by service, so one {@link Function} service per name. The
+ * registrations happen on a thread of their own: registry changes arrive on whatever thread registered
+ * a command, often SCR's, and registering services there under a lock invites deadlocks.
  */
 @Component(immediate = true, service = {})
 public final class ShellBridge {
@@ -26,7 +32,9 @@ public final class ShellBridge {
     private final BundleContext context;
     private final Invoker invoker;
     private final Map<String, ServiceRegistration<Function>> registrations = new HashMap<>();
-    private final Runnable listener = this::sync;
+    private final ExecutorService registrar = Executors.newSingleThreadExecutor(
+            runnable -> new Thread(runnable, "switchboard-mihttp-shell"));
+    private final Runnable listener = this::scheduleSync;
     private boolean active = true;
 
     @Activate
@@ -38,11 +46,23 @@ public final class ShellBridge {
     }
 
     @Deactivate
-    synchronized void deactivate() {
-        active = false;
+    void deactivate() throws InterruptedException {
         registry.unlisten(listener);
-        registrations.values().forEach(ServiceRegistration::unregister);
-        registrations.clear();
+        registrar.shutdown();
+        registrar.awaitTermination(10, TimeUnit.SECONDS);
+        synchronized (this) {
+            active = false;
+            registrations.values().forEach(ServiceRegistration::unregister);
+            registrations.clear();
+        }
+    }
+
+    private void scheduleSync() {
+        try {
+            registrar.execute(this::sync);
+        } catch (RejectedExecutionException deactivating) {
+            // the shell commands go with the bridge
+        }
     }
 
     private synchronized void sync() {

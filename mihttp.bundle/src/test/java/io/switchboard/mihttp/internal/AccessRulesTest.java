@@ -39,19 +39,30 @@ class AccessRulesTest {
     }
 
     @Test
-    void failuresDelayTheAnswerMoreEachTimeUntilForgotten() {
+    void failuresOpenAGrowingWindowUntilForgotten() {
         AtomicLong now = new AtomicLong();
         FailureThrottle throttle = new FailureThrottle(now::get);
+        assertThat(throttle.waitMillis("127.0.0.2")).isZero();
         assertThat(throttle.failed("127.0.0.2")).isEqualTo(1);
+        assertThat(throttle.waitMillis("127.0.0.2")).isBetween(250L, 251L);
+        assertThat(throttle.waitMillis("127.0.0.3")).as("per address").isZero();
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(250));
+        assertThat(throttle.waitMillis("127.0.0.2")).isZero();
         assertThat(throttle.failed("127.0.0.2")).isEqualTo(2);
-        assertThat(throttle.failed("127.0.0.3")).as("per address").isEqualTo(1);
-        assertThat(FailureThrottle.delayMillis(1)).isEqualTo(250);
-        assertThat(FailureThrottle.delayMillis(2)).isEqualTo(500);
+        assertThat(throttle.waitMillis("127.0.0.2")).isBetween(500L, 501L);
         assertThat(FailureThrottle.delayMillis(50)).isEqualTo(8_000);
-        throttle.succeeded("127.0.0.2");
-        assertThat(throttle.failed("127.0.0.2")).isEqualTo(1);
         now.addAndGet(FailureThrottle.FORGET_AFTER_NANOS + 1);
-        assertThat(throttle.failed("127.0.0.3")).as("forgotten after quiet minutes").isEqualTo(1);
+        assertThat(throttle.failed("127.0.0.2")).as("forgotten after quiet minutes").isEqualTo(1);
+    }
+
+    @Test
+    void ipv6ClientsCountPerSlash64AndLogLinesStayOneLine() throws Exception {
+        String a = FailureThrottle.client(new java.net.InetSocketAddress(java.net.InetAddress.getByName("2001:db8::1"), 1));
+        String b = FailureThrottle.client(new java.net.InetSocketAddress(java.net.InetAddress.getByName("2001:db8::2:3"), 1));
+        String c = FailureThrottle.client(new java.net.InetSocketAddress(java.net.InetAddress.getByName("2001:db9::1"), 1));
+        assertThat(a).isEqualTo(b).isNotEqualTo(c);
+        assertThat(Access.printable("eve\nINFO forged line")).isEqualTo("eveINFO forged line");
+        assertThat(Access.printable("x".repeat(100))).hasSize(67);
     }
 
     @Test
