@@ -20,7 +20,8 @@ final class Browser {
     private Browser() {
     }
 
-    static ChromeDriver open() throws Exception {
+    /** @param profile an empty folder for Chromium's profile, removed by the caller */
+    static ChromeDriver open(Path profile) throws Exception {
         for (String tool : new String[] { CHROMIUM, CHROMEDRIVER }) {
             if (!Files.isExecutable(Path.of(tool))) {
                 throw new IllegalStateException(tool + " is missing: install the chromium and chromium-driver packages "
@@ -31,7 +32,7 @@ final class Browser {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("switchboard-chromium"));
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

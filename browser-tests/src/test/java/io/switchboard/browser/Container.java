@@ -93,6 +93,9 @@ final class Container implements AutoCloseable {
         if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+        try (var files = Files.walk(home)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     private static int freePort() throws IOException {

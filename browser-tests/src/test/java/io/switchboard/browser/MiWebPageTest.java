@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -21,13 +22,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** The MI web page in headless Chromium, against the container as users run it. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MiWebPageTest {
+    @TempDir
+    static Path chromiumProfile;
     private static Container container;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
         container = Container.start();
-        browser = Browser.open();
+        browser = Browser.open(chromiumProfile);
     }
 
     @AfterAll
