@@ -45,7 +45,13 @@ final class Container implements AutoCloseable {
         // Standard input closed, as under a service manager: the shell ends, the container stays.
         process.getOutputStream().close();
         Container container = new Container(home, process, httpd);
-        container.awaitStatus("/mi/", 200, Duration.ofSeconds(90));
+        try {
+            container.awaitStatus("/mi/", 200, Duration.ofSeconds(90));
+        } catch (Exception | AssertionError failed) {
+            // Nobody else will stop it: a container left running would hold its ports for good.
+            container.close();
+            throw failed;
+        }
         return container;
     }
 
