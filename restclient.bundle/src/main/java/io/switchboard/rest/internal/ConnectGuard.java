@@ -84,6 +84,20 @@ final class ConnectGuard implements AsyncClientConnectionManager {
             refused.failed(new AlreadyConnectingException(host));
             return refused;
         }
+        try {
+            return connect(endpoint, initiator, connectTimeout, attachment, context, callback, host);
+        } catch (RuntimeException failure) {
+            // no callback will come: the host would stay "connecting", and every later connect to it get -4
+            if (host != null) {
+                connecting.remove(host);
+            }
+            throw failure;
+        }
+    }
+
+    private Future<AsyncConnectionEndpoint> connect(AsyncConnectionEndpoint endpoint, ConnectionInitiator initiator,
+            Timeout connectTimeout, Object attachment, HttpContext context,
+            FutureCallback<AsyncConnectionEndpoint> callback, String host) {
         return pool.connect(endpoint, initiator, connectTimeout, attachment, context, new FutureCallback<>() {
             @Override
             public void completed(AsyncConnectionEndpoint connected) {

@@ -5,6 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The {@code curl_timeout} of every request under way, checked every {@value #SWEEP_MILLIS} ms by one
  * sweep over them. A timer task per request cost a lock, a heap insertion and often a wake-up of the
@@ -12,6 +15,7 @@ import java.util.concurrent.TimeUnit;
  * costs neither, and a sweep over the requests in flight (at most a few thousand) is cheap.
  */
 final class Deadlines {
+    private static final Logger LOG = LoggerFactory.getLogger(Deadlines.class);
     static final long SWEEP_MILLIS = 10;
 
     private final Set<Exchange> pending = ConcurrentHashMap.newKeySet();
@@ -33,11 +37,18 @@ final class Deadlines {
         pending.forEach(Exchange::abort);
     }
 
+    /** Never throws: a periodic task that throws is never run again, and no timeout would fire after. */
     private void sweep() {
         long now = System.nanoTime();
         for (Exchange exchange : pending) {
-            if (exchange.dueBy(now)) {
-                exchange.expire();
+            try {
+                if (exchange.dueBy(now)) {
+                    exchange.expire();
+                }
+            } catch (Throwable failure) {
+                // dropped, or it would fail again every sweep; a blocking caller's own backstop still ends it
+                pending.remove(exchange);
+                LOG.error("expiring a REST request failed; the sweep goes on", failure);
             }
         }
     }

@@ -22,7 +22,11 @@ import io.switchboard.rest.RestResponse;
  * One request's way: waiting for a {@code max_async_transfers} slot, running on HttpClient, ended.
  * Its {@code curl_timeout} runs from the call and is watched by {@link Deadlines}, so it fires on time
  * whether the request is still waiting, connecting or reading; it then completes with -3 and what had
- * arrived.
+ * arrived, or with -2 if it was running but its connection (TLS handshake included) was not up yet.
+ * <p>
+ * Who cleans up (deadline, slot, the client's user count) is decided by the {@code state} transitions
+ * alone, never by who completed the future: the caller gets a dependent future, and completing or
+ * cancelling that one (say by {@code orTimeout} or {@code cancel}) stops the exchange like a timeout does.
  */
 final class Exchange {
     private static final int WAITING = 0;
@@ -44,6 +48,8 @@ final class Exchange {
     /** A response that arrived, held until HttpClient has put its connection back in the pool. */
     private volatile RestResponse arrived;
     private volatile boolean released;
+    /** Whether HttpClient has a connection for it, TLS handshake included: set by {@link ConnectionUp}. */
+    private volatile boolean connected;
 
     Exchange(Request request, URI uri, RestSettings settings, Transfers transfers) {
         this.request = request;
@@ -51,15 +57,30 @@ final class Exchange {
         this.settings = settings;
         this.transfers = transfers;
         this.collector = new BodyCollector(settings.maxTransferBytes(), this::connectionReleased);
-        this.timeoutMillis = (request.transferTimeout == null ? settings.transferTimeout() : request.transferTimeout)
-                .toMillis();
+        this.timeoutMillis = request.transferTimeout.toMillis(); // a sent request carries the effective one
     }
 
     CompletableFuture<RestResponse> begin() {
         deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         transfers.shared().deadlines().add(this);
         transfers.shared().slots().submit(this::start);
-        return result;
+        CompletableFuture<RestResponse> caller = new CompletableFuture<>();
+        // not result.copy(): that would wrap a failure in a CompletionException the caller never saw before
+        result.whenComplete((response, failure) -> {
+            if (failure == null) {
+                caller.complete(response);
+            } else {
+                caller.completeExceptionally(failure);
+            }
+        });
+        caller.whenComplete((response, failure) -> {
+            // Done: whoever completed it ends the exchange. Not done: the caller ended its future itself.
+            if (!result.isDone()) {
+                stop(new RestException(RestException.INTERNAL, "the caller gave up on " + request.url,
+                        collector.arrived(), null));
+            }
+        });
+        return caller;
     }
 
     /**
@@ -86,7 +107,7 @@ final class Exchange {
 
                 @Override
                 public void failed(Exception failure) {
-                    result.completeExceptionally(Failures.of(failure, request.url, collector.arrived()));
+                    result.completeExceptionally(connectFailure(Failures.of(failure, request.url, collector.arrived())));
                     end();
                 }
 
@@ -98,7 +119,7 @@ final class Exchange {
                     end();
                 }
             });
-        } catch (RuntimeException refused) {
+        } catch (Throwable refused) { // whatever it is, the slot and the client's user count must come back
             result.completeExceptionally(Failures.of(refused, request.url, null));
             end();
             return true;
@@ -132,8 +153,25 @@ final class Exchange {
     }
 
     void expire() {
-        stop(new RestException(RestException.TRANSFER_TIMEOUT, "transfer from " + request.url
-                + " did not complete within " + timeoutMillis + " ms", collector.arrived(), null));
+        if (state.get() == RUNNING && !connected) {
+            stop(new RestException(RestException.CONNECT_TIMEOUT, "connecting to " + request.url
+                    + " did not complete within " + timeoutMillis + " ms", null, null));
+        } else {
+            stop(new RestException(RestException.TRANSFER_TIMEOUT, "transfer from " + request.url
+                    + " did not complete within " + timeoutMillis + " ms", collector.arrived(), null));
+        }
+    }
+
+    /**
+     * A timeout before the connection was up is a connect timeout, whichever timer saw it: a stalled
+     * TLS handshake ends in HttpClient's socket timeout, and equal timeouts would otherwise never give -2.
+     */
+    private RestException connectFailure(RestException failure) {
+        if (connected || failure.code() != RestException.TRANSFER_TIMEOUT) {
+            return failure;
+        }
+        return new RestException(RestException.CONNECT_TIMEOUT, "connecting to " + request.url + " timed out", null,
+                failure.getCause());
     }
 
     void abort() {
@@ -141,14 +179,17 @@ final class Exchange {
                 + " completed", collector.arrived(), null));
     }
 
+    /**
+     * Fails the request unless it already has its outcome, and ends it whatever completed it: a waiter
+     * leaves here, a running transfer is cancelled and leaves through HttpClient's callback.
+     */
     private void stop(RestException failure) {
-        if (result.completeExceptionally(failure)) {
-            if (state.compareAndSet(WAITING, ENDED)) {
-                transfers.shared().deadlines().remove(this);
-                transfers.exit();
-            } else if (running != null) {
-                running.cancel(true);
-            }
+        result.completeExceptionally(failure);
+        if (state.compareAndSet(WAITING, ENDED)) {
+            transfers.shared().deadlines().remove(this);
+            transfers.exit();
+        } else if (state.get() == RUNNING && running != null) {
+            running.cancel(true);
         }
     }
 
@@ -181,6 +222,7 @@ final class Exchange {
         }
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(config.build());
+        context.setAttribute(ConnectionUp.LISTENER, (Runnable) () -> connected = true);
         return context;
     }
 }

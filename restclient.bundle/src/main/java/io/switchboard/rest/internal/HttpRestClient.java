@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
@@ -46,8 +50,15 @@ public final class HttpRestClient implements RestClient {
         closer.start();
     };
 
+    /**
+     * Threads that hand requests to HttpClient: enough that one slow name lookup does not hold up
+     * every other start, few because a start is otherwise quick.
+     */
+    private static final int STARTERS = 4;
+
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
             runnable -> new Thread(runnable, "switchboard-rest-timeouts"));
+    private final ThreadPoolExecutor starter = starter();
     private final Set<String> connecting = ConcurrentHashMap.newKeySet();
     private final Shared shared;
     private final TlsDomains domains = new TlsDomains();
@@ -57,7 +68,7 @@ public final class HttpRestClient implements RestClient {
 
     @Activate
     public HttpRestClient(RestClientConfiguration config) {
-        shared = new Shared(new TransferSlots(1), connecting, new Deadlines(timer), CLOSER);
+        shared = new Shared(new TransferSlots(1, starter), connecting, new Deadlines(timer), CLOSER);
         modified(config);
     }
 
@@ -122,6 +133,19 @@ public final class HttpRestClient implements RestClient {
         }
         shared.deadlines().abortAll();
         timer.shutdown();
+        starter.shutdown();
+    }
+
+    private static ThreadPoolExecutor starter() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor starter = new ThreadPoolExecutor(STARTERS, STARTERS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "switchboard-rest-start-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        starter.allowCoreThreadTimeOut(true);
+        return starter;
     }
 
     private void republish() {

@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -16,14 +19,25 @@ import io.switchboard.rest.RestException;
 import io.switchboard.rest.RestRequest;
 import io.switchboard.rest.RestResponse;
 
-/** A request being put together, sent once through the {@link Transfers} current then. */
+/**
+ * A request being put together. Each send takes a copy of it, with the effective {@code curl_timeout},
+ * through the {@link Transfers} current then: a builder used again cannot change a request waiting
+ * for its slot.
+ */
 final class Request implements RestRequest {
     /** An RFC 9110 token, as a header name must be. */
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** Longer is a mistake; it also keeps deadlines in nanoseconds far from overflowing. */
+    private static final Duration MAX_TIMEOUT = Duration.ofDays(365);
+    /**
+     * How long after its {@code curl_timeout} a blocking send stops waiting by itself: the deadline
+     * sweep should have ended the request long before, but a caller must never hang on it.
+     */
+    private static final long BACKSTOP_MARGIN_MILLIS = 1000;
     private final Supplier<Clients> clients;
     final String method;
     final String url;
-    final List<String[]> headers = new ArrayList<>();
+    final List<String[]> headers;
     byte[] body;
     String contentType;
     Duration transferTimeout;
@@ -35,6 +49,20 @@ final class Request implements RestRequest {
         this.clients = clients;
         this.method = method;
         this.url = url;
+        this.headers = new ArrayList<>();
+    }
+
+    /** The copy a send takes; header arrays and the body are never changed in place, only replaced. */
+    private Request(Request builder) {
+        clients = builder.clients;
+        method = builder.method;
+        url = builder.url;
+        headers = new ArrayList<>(builder.headers);
+        body = builder.body;
+        contentType = builder.contentType;
+        transferTimeout = builder.transferTimeout;
+        connectTimeout = builder.connectTimeout;
+        tlsDomain = builder.tlsDomain;
     }
 
     @Override
@@ -68,14 +96,22 @@ final class Request implements RestRequest {
 
     @Override
     public RestRequest timeout(Duration transfer) {
-        transferTimeout = transfer;
+        transferTimeout = checked("timeout", transfer);
         return this;
     }
 
     @Override
     public RestRequest connectTimeout(Duration connect) {
-        connectTimeout = connect;
+        connectTimeout = checked("connect timeout", connect);
         return this;
+    }
+
+    /** @return {@code timeout}, which is {@code null} (the configured one) or positive and at most a year */
+    private static Duration checked(String what, Duration timeout) {
+        if (timeout != null && (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0)) {
+            throw new IllegalArgumentException(what + " must be positive and at most " + MAX_TIMEOUT + ": " + timeout);
+        }
+        return timeout;
     }
 
     @Override
@@ -86,18 +122,38 @@ final class Request implements RestRequest {
 
     @Override
     public RestResponse send() throws RestException {
+        Request sent = new Request(this);
+        CompletableFuture<RestResponse> call = sent.dispatch();
         try {
-            return sendAsync().toCompletableFuture().get();
+            call.get(sent.backstopMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException late) {
+            // Ending the caller's future ends the exchange too: its slot and connection come back.
+            call.completeExceptionally(new RestException(RestException.TRANSFER_TIMEOUT, "transfer from " + url
+                    + " still under way " + BACKSTOP_MARGIN_MILLIS + " ms past its timeout; abandoned", null, late));
         } catch (ExecutionException failed) {
-            throw Failures.of(failed.getCause(), url, null);
+            // read below
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+            call.cancel(true);
             throw new RestException(RestException.INTERNAL, "interrupted while waiting for " + url, null, interrupted);
+        }
+        try {
+            return call.join();
+        } catch (CompletionException failed) {
+            throw Failures.of(failed.getCause(), url, null);
         }
     }
 
     @Override
     public CompletionStage<RestResponse> sendAsync() {
+        return new Request(this).dispatch();
+    }
+
+    /** Sends this copy; sets its {@code transferTimeout} to the effective one once it has its client. */
+    private CompletableFuture<RestResponse> dispatch() {
+        if (url == null) {
+            return failed("the URL is null");
+        }
         URI uri;
         try {
             uri = URI.create(url);
@@ -121,10 +177,23 @@ final class Request implements RestRequest {
                 return failed("no valid TLS client domain named " + tlsDomain + " (" + TlsDomain.FACTORY_PID + ")");
             }
         } while (!transfers.enter());
-        return transfers.start(this, uri);
+        if (transferTimeout == null) {
+            transferTimeout = transfers.settings().transferTimeout();
+        }
+        try {
+            return transfers.start(this, uri);
+        } catch (RuntimeException | Error failure) {
+            transfers.exit(); // else the client counts a user for ever, and never closes once retired
+            return CompletableFuture.failedFuture(Failures.of(failure, url, null));
+        }
     }
 
-    private CompletionStage<RestResponse> failed(String why) {
+    /** @return how long a blocking send waits at most: the timeout once sent, plus a margin */
+    private long backstopMillis() {
+        return (transferTimeout == null ? 0 : transferTimeout.toMillis()) + BACKSTOP_MARGIN_MILLIS;
+    }
+
+    private CompletableFuture<RestResponse> failed(String why) {
         return CompletableFuture.failedFuture(new RestException(RestException.INTERNAL,
                 "request to " + url + " not sent: " + why, null, null));
     }

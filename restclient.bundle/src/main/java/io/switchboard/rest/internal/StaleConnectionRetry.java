@@ -15,7 +15,9 @@ import org.apache.hc.core5.util.TimeValue;
 /**
  * One retry, at once, for an idempotent request whose connection closed before any response arrived:
  * what a pooled connection the server has just closed does to the next request sent on it. The retry
- * leases again, and the pool has dropped the dead connection by then.
+ * leases again, and the pool has dropped the dead connection by then. Writing to such a connection
+ * may fail with a plain {@link IOException} ("Broken pipe", "Connection reset"), not a
+ * {@link SocketException}: that is the same case.
  * <p>
  * Nothing else is retried. Not a non-idempotent request (POST, PATCH): the server may have acted on it
  * before closing, so it fails with -10 and status 0 and the caller decides (RFC 9110, 9.2.2). Not a
@@ -31,9 +33,15 @@ final class StaleConnectionRetry implements HttpRequestRetryStrategy {
     @Override
     public boolean retryRequest(HttpRequest request, IOException failure, int execCount, HttpContext context) {
         boolean closedUnderIt = failure instanceof ConnectionClosedException
-                || failure.getClass() == SocketException.class;
+                || failure.getClass() == SocketException.class || droppedWhileWriting(failure);
         boolean nothingArrived = HttpClientContext.castOrCreate(context).getResponse() == null;
         return execCount == 1 && closedUnderIt && nothingArrived && Method.isIdempotent(request.getMethod());
+    }
+
+    private static boolean droppedWhileWriting(IOException failure) {
+        String message = failure.getMessage();
+        return failure.getClass() == IOException.class && message != null
+                && (message.contains("Broken pipe") || message.contains("Connection reset"));
     }
 
     @Override

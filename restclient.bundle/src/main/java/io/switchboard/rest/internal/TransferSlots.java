@@ -3,21 +3,36 @@ package io.switchboard.rest.internal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code max_async_transfers}: at most that many transfers run at once, across every client (each TLS
  * domain's and those a configuration change is retiring). Further ones wait in line, first come first
  * served; a waiter whose {@code curl_timeout} passes leaves the line without ever starting. HTTP/2
  * multiplexes, so the connection pool's size alone would not bound transfers: this does.
+ * <p>
+ * Starts run on their own executor, never on the thread that frees a slot. Handing a request to
+ * HttpClient resolves the host name and leases a connection, which may block: on the deadline sweep or
+ * an I/O thread that would make timeouts late. And a start that fails at once frees its slot at once:
+ * run inline, the next start would run inside it, one stack frame deeper per waiter.
  */
 final class TransferSlots {
+    private static final Logger LOG = LoggerFactory.getLogger(TransferSlots.class);
+
     private final ArrayDeque<BooleanSupplier> waiting = new ArrayDeque<>();
+    private final Executor starter;
     private int limit;
     private int running;
 
-    TransferSlots(int limit) {
+    /** @param starter runs the starts; not the caller's thread */
+    TransferSlots(int limit, Executor starter) {
         this.limit = limit;
+        this.starter = starter;
     }
 
     /** A new limit; lowering it lets running transfers finish and starts none until below it. */
@@ -31,8 +46,8 @@ final class TransferSlots {
     }
 
     /**
-     * Runs {@code start} now if a slot is free, else when one frees up. {@code start} answers whether
-     * it took the slot: false when its request gave up meanwhile.
+     * Runs {@code start} as soon as a slot is free. {@code start} answers whether it took the slot:
+     * false when its request gave up meanwhile.
      */
     void submit(BooleanSupplier start) {
         synchronized (this) {
@@ -64,18 +79,27 @@ final class TransferSlots {
         return starts;
     }
 
-    /**
-     * Outside the lock: a start hands its request to HttpClient. A slot a start declined goes to the
-     * next waiter in this loop, not by recursion: a thousand timed-out waiters may be skipped at once.
-     */
     private void run(List<BooleanSupplier> starts) {
-        ArrayDeque<BooleanSupplier> todo = new ArrayDeque<>(starts);
-        while (!todo.isEmpty()) {
-            if (!todo.poll().getAsBoolean()) {
-                synchronized (this) {
-                    running--;
-                    todo.addAll(admit());
-                }
+        for (BooleanSupplier start : starts) {
+            try {
+                starter.execute(() -> start(start));
+            } catch (RejectedExecutionException stopped) {
+                // The service is going away; its deadlines end the requests still under way.
+                LOG.debug("REST client stopped: a transfer was not started");
+            }
+        }
+    }
+
+    /** A slot a start declined, or that a failing start left behind, goes to the next waiter. */
+    private void start(BooleanSupplier start) {
+        boolean took = false;
+        try {
+            took = start.getAsBoolean();
+        } catch (Throwable failure) {
+            LOG.error("starting a REST transfer failed; its slot is freed", failure);
+        } finally {
+            if (!took) {
+                release();
             }
         }
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
@@ -68,6 +69,7 @@ final class Transfers {
                 // enable_expect_100: the seed waits 1 s for the 100 before it sends the body anyway.
                 .setHttp1Config(Http1Config.custom().setWaitForContinueTimeout(Timeout.ofSeconds(1)).build())
                 .setRetryStrategy(StaleConnectionRetry.INSTANCE)
+                .addExecInterceptorAfter(ChainElement.CONNECT.name(), ConnectionUp.NAME, ConnectionUp.INSTANCE)
                 .disableCookieManagement();
         if (settings.httpVersion() == 1) {
             builder.addRequestInterceptorLast(HttpVersions.ONE_REQUEST_PER_CONNECTION);
@@ -88,6 +90,10 @@ final class Transfers {
     /** Sends a request {@link #enter() entered} on this client; it leaves when its transfer ends. */
     CompletableFuture<RestResponse> start(Request request, URI uri) {
         return new Exchange(request, uri, settings, this).begin();
+    }
+
+    RestSettings settings() {
+        return settings;
     }
 
     TlsDomainSettings domain() {

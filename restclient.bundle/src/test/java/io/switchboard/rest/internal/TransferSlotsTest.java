@@ -2,52 +2,114 @@ package io.switchboard.rest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-/** max_async_transfers: the limit, the order of waiters and the slots of waiters that gave up. */
+/**
+ * max_async_transfers: the limit, the order of waiters and the slots of waiters that gave up or failed.
+ * Starts run on an executor the test drains, as the starter threads would.
+ */
 class TransferSlotsTest {
     private final List<String> started = new ArrayList<>();
+    private final ArrayDeque<Runnable> starter = new ArrayDeque<>();
 
     @Test
     void startsAtMostTheLimitAndTheRestInOrderAsSlotsFree() {
-        TransferSlots slots = new TransferSlots(2);
+        TransferSlots slots = new TransferSlots(2, this::queue);
         for (String name : List.of("a", "b", "c", "d")) {
             slots.submit(() -> started.add(name));
         }
+        drain();
         assertThat(started).containsExactly("a", "b");
         slots.release();
+        drain();
         assertThat(started).containsExactly("a", "b", "c");
         slots.release();
         slots.release();
+        drain();
         assertThat(started).containsExactly("a", "b", "c", "d");
     }
 
     @Test
     void aWaiterThatGaveUpPassesItsSlotOn() {
-        TransferSlots slots = new TransferSlots(1);
+        TransferSlots slots = new TransferSlots(1, this::queue);
         slots.submit(() -> started.add("running"));
         slots.submit(() -> false);
         slots.submit(() -> false);
         slots.submit(() -> started.add("next"));
         slots.release();
+        drain();
         assertThat(started).containsExactly("running", "next");
         slots.submit(() -> started.add("after"));
+        drain();
         assertThat(started).as("the slot is still taken by next").containsExactly("running", "next");
     }
 
     @Test
     void aLowerLimitStartsNothingUntilBelowItAndAHigherOneStartsWaitersAtOnce() {
-        TransferSlots slots = new TransferSlots(2);
+        TransferSlots slots = new TransferSlots(2, this::queue);
         slots.submit(() -> started.add("a"));
         slots.submit(() -> started.add("b"));
         slots.submit(() -> started.add("c"));
         slots.limit(1);
         slots.release();
+        drain();
         assertThat(started).containsExactly("a", "b");
         slots.limit(3);
+        drain();
         assertThat(started).containsExactly("a", "b", "c");
+    }
+
+    /** A transfer failing at once ends inside its start: that must not start the next one inside it. */
+    @Test
+    void thousandsOfStartsThatFailAtOnceNeitherNestNorLoseSlots() {
+        TransferSlots slots = new TransferSlots(2, this::queue);
+        slots.submit(() -> started.add("slow a"));
+        slots.submit(() -> started.add("slow b"));
+        AtomicInteger failed = new AtomicInteger();
+        int depth = Thread.currentThread().getStackTrace().length;
+        AtomicInteger deepest = new AtomicInteger();
+        for (int i = 0; i < 2000; i++) {
+            slots.submit(() -> {
+                failed.incrementAndGet();
+                deepest.accumulateAndGet(Thread.currentThread().getStackTrace().length - depth, Math::max);
+                slots.release();
+                return true;
+            });
+        }
+        drain();
+        slots.release();
+        drain();
+        assertThat(failed).hasValue(2000);
+        assertThat(deepest.get()).as("stack frames below the test").isLessThan(20);
+        slots.submit(() -> started.add("after"));
+        slots.submit(() -> started.add("not yet"));
+        drain();
+        assertThat(started).as("slow b still holds a slot").containsExactly("slow a", "slow b", "after");
+    }
+
+    @Test
+    void aStartThatThrowsGivesItsSlotBack() {
+        TransferSlots slots = new TransferSlots(1, this::queue);
+        slots.submit(() -> {
+            throw new IllegalStateException("broken");
+        });
+        slots.submit(() -> started.add("next"));
+        drain();
+        assertThat(started).containsExactly("next");
+    }
+
+    private void queue(Runnable start) {
+        starter.add(start);
+    }
+
+    private void drain() {
+        for (Runnable start = starter.poll(); start != null; start = starter.poll()) {
+            start.run();
+        }
     }
 }

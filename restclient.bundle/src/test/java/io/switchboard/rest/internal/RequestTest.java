@@ -1,0 +1,44 @@
+package io.switchboard.rest.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.switchboard.rest.RestException;
+
+/** What a request refuses before it is sent. */
+class RequestTest {
+    @Test
+    void timeoutsMustBePositiveAndSane() {
+        Request request = new Request(() -> null, "GET", "http://127.0.0.1/");
+        for (Duration bad : new Duration[] { Duration.ZERO, Duration.ofMillis(-1), Duration.ofSeconds(Long.MAX_VALUE),
+                Duration.ofDays(366) }) {
+            assertThatIllegalArgumentException().isThrownBy(() -> request.timeout(bad)).withMessageContaining("timeout");
+            assertThatIllegalArgumentException().isThrownBy(() -> request.connectTimeout(bad))
+                    .withMessageContaining("connect timeout");
+        }
+        request.timeout(Duration.ofSeconds(5)).connectTimeout(null);
+    }
+
+    @Test
+    void aNullUrlFailsTheStageSayingSo() {
+        Throwable failure = new Request(() -> null, "GET", null).sendAsync().toCompletableFuture()
+                .handle((response, thrown) -> thrown).join();
+        assertThat(failure).isInstanceOf(RestException.class).hasMessageContaining("URL is null");
+        assertThat(((RestException) failure).code()).isEqualTo(RestException.INTERNAL);
+    }
+
+    @Test
+    void aBlockingSendWithoutConfigurationFailsAtOnce() {
+        long start = System.nanoTime();
+        RestException failure = catchThrowableOfType(
+                () -> new Request(() -> null, "GET", "http://127.0.0.1/").send(), RestException.class);
+        assertThat(failure.code()).isEqualTo(RestException.INTERNAL);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(500);
+    }
+}
