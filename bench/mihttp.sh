@@ -22,8 +22,6 @@ APP_JAR=$ROOT/app/target/switchboard.jar
 
 require_free "$PORT" "$MICRO_PORT" "$KAM_PORT" "$NGINX_PORT"
 make_work
-NGINX_PID=
-trap 'cleanup; [[ -n $NGINX_PID ]] && kill "$NGINX_PID" 2>/dev/null; true' EXIT
 
 cp "$APP_JAR" "$WORK/"
 cd "$WORK"

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -39,8 +40,21 @@ public final class Loopback {
      * @return the status line and everything the server sent until it closed or 5 s passed
      */
     public static String raw(int port, String request) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(5000);
+        return rawFrom(InetAddress.getLoopbackAddress().getHostAddress(), port, request, Duration.ofSeconds(5));
+    }
+
+    /**
+     * Sends bytes exactly as given from a chosen local address, such as 127.0.0.2 for a client that is
+     * not 127.0.0.1, to 127.0.0.1.
+     *
+     * @return the status line and everything the server sent until the response was complete, the
+     *         server closed or {@code wait} passed without a byte
+     */
+    public static String rawFrom(String localAddress, int port, String request, Duration wait) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
+            socket.setSoTimeout((int) wait.toMillis());
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();

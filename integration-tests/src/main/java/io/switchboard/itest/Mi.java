@@ -1,22 +1,14 @@
 package io.switchboard.itest;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.Map;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,16 +27,8 @@ public final class Mi {
 
     /** Replaces mi_http's configuration and waits until the root is served by mi_http. */
     public static void configure(Map<String, ?> properties) throws Exception {
+        Configs.update(PID, properties);
         BundleContext context = FrameworkUtil.getBundle(Mi.class).getBundleContext();
-        ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> tracker = new ServiceTracker<>(context,
-                ConfigurationAdmin.class, null);
-        tracker.open();
-        try {
-            Dictionary<String, Object> dictionary = new Hashtable<>(properties);
-            tracker.waitForService(10_000).getConfiguration(PID, "?").update(dictionary);
-        } finally {
-            tracker.close();
-        }
         String root = String.valueOf(properties.containsKey("mi_http_root") ? properties.get("mi_http_root") : "mi");
         StringBuilder filter = new StringBuilder("(&(objectClass=" + RootHandler.class.getName() + ")(httpd.root="
                 + root + ")(httpd.module=mi_http)(mi_http.users=" + users(properties.get("users")) + ")");
@@ -115,28 +99,10 @@ public final class Mi {
      * Sends a raw request from another loopback address, such as 127.0.0.2, which the MI must treat
      * like any other client address.
      *
-     * @return everything the server sent until it closed or 10 s passed
+     * @return everything the server sent for it; answers held back after failed logins take seconds
      */
     public static String rawFrom(String localAddress, String request) throws Exception {
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
-            socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), Httpd.port()), 5000);
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder response = new StringBuilder();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n; (n = in.read(buffer)) >= 0;) {
-                    response.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                }
-            } catch (java.net.SocketTimeoutException enough) {
-                // what arrived is the answer
-            }
-            return response.toString();
-        }
+        return Loopback.rawFrom(localAddress, Httpd.port(), request, Duration.ofSeconds(10));
     }
 
     /** @return a one-call JSON-RPC POST with {@code Connection: close}, ready for {@link #rawFrom} */

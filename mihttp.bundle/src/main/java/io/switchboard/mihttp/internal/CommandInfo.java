@@ -73,14 +73,14 @@ record CommandInfo(String name, List<String> aliases, String description, List<S
             return checked(Map.of());
         }
         if (given instanceof List<?> positional) {
-            int known = params.size() + optionalParams.size();
-            if (positional.size() > known) {
-                throw MiException.invalidParams(name + " takes at most " + known + " parameter" + (known == 1 ? "" : "s")
-                        + signature() + ", " + positional.size() + " given");
+            List<String> known = allParams();
+            if (positional.size() > known.size()) {
+                throw MiException.invalidParams(name + " takes at most " + known.size() + " parameter"
+                        + (known.size() == 1 ? "" : "s") + signature() + ", " + positional.size() + " given");
             }
             Map<String, Object> named = new LinkedHashMap<>();
             for (int i = 0; i < positional.size(); i++) {
-                named.put(i < params.size() ? params.get(i) : optionalParams.get(i - params.size()), positional.get(i));
+                named.put(known.get(i), positional.get(i));
             }
             return checked(named);
         }
@@ -89,9 +89,17 @@ record CommandInfo(String name, List<String> aliases, String description, List<S
         return checked(named);
     }
 
+    /** @return the required then the optional parameters: the order positional parameters fill */
+    List<String> allParams() {
+        List<String> all = new ArrayList<>(params);
+        all.addAll(optionalParams);
+        return all;
+    }
+
     private MiParams checked(Map<String, Object> named) throws MiException {
+        List<String> known = allParams();
         for (String key : named.keySet()) {
-            if (!params.contains(key) && !optionalParams.contains(key)) {
+            if (!known.contains(key)) {
                 throw MiException.invalidParams("unknown parameter '" + key + "' for " + name + signature());
             }
         }

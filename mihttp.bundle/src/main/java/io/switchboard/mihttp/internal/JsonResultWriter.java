@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.switchboard.mi.MiJsonWriter;
 import io.switchboard.mi.MiStream;
@@ -102,8 +101,6 @@ final class JsonResultWriter implements MiJsonWriter {
             json.writeEndArray();
         } else if (value instanceof Optional<?> optional) {
             value(optional.orElse(null));
-        } else if (value instanceof JsonNode node) {
-            json.writeTree(node);
         } else if (value instanceof MiStream stream) {
             stream.writeTo(this);
         } else {

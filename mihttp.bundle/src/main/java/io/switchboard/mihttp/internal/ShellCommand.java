@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Function;
@@ -46,12 +44,8 @@ final class ShellCommand implements Function {
         Object result;
         try {
             CommandInfo command = registry.find(name);
-            Set<String> known = new HashSet<>();
-            if (command != null) {
-                known.addAll(command.params());
-                known.addAll(command.optionalParams());
-            }
-            result = invoker.invoke(Caller.SHELL, name, params(arguments, known));
+            result = invoker.invoke(Caller.SHELL, name,
+                    params(arguments, command == null ? List.of() : command.allParams()));
         } catch (MiException failed) {
             throw new IllegalArgumentException("error " + failed.code() + ": " + failed.getMessage()
                     + (failed.data() == null ? "" : " (" + failed.data() + ")"), failed);
@@ -75,7 +69,7 @@ final class ShellCommand implements Function {
         }
     }
 
-    static Object params(List<Object> arguments, Set<String> known) throws MiException {
+    static Object params(List<Object> arguments, List<String> known) throws MiException {
         if (arguments.isEmpty()) {
             return null;
         }

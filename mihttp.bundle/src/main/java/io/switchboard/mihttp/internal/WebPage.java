@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +105,7 @@ final class WebPage {
             return;
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (String param : allParams(command)) {
+        for (String param : command.allParams()) {
             first(args, param).filter(value -> !value.isEmpty()).ifPresent(value -> values.put(param, value));
         }
         try (Writer page = open(response, 200)) {
@@ -221,12 +220,6 @@ final class WebPage {
 
     private String link(String command) {
         return home() + forUriComponent(command);
-    }
-
-    private static List<String> allParams(CommandInfo command) {
-        List<String> all = new ArrayList<>(command.params());
-        all.addAll(command.optionalParams());
-        return all;
     }
 
     private static Optional<String> first(Map<String, List<String>> args, String name) {
