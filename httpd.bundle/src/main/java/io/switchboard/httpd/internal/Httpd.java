@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -43,7 +42,6 @@ import jakarta.servlet.Servlet;
 @Designate(ocd = HttpdConfiguration.class)
 public final class Httpd {
     private static final Logger LOG = LoggerFactory.getLogger(Httpd.class);
-    private static final long DEPLOY_CHECK_SECONDS = 5;
 
     private final RootRegistry registry;
     private final HttpdRuntimeService runtime;
@@ -63,14 +61,8 @@ public final class Httpd {
     private final ScheduledExecutorService announcer = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "switchboard-httpd-announcer"));
     private final BundleContext context;
-    /**
-     * Registered once a first valid configuration is in force; guarded by {@code registrationLock},
-     * which no engine callback takes, so re-registering cannot deadlock with Pax Web's own locks.
-     */
+    /** Registered once a first valid configuration is in force; DS calls modified and deactivate in turn. */
     private ServiceRegistration<Servlet> servlet;
-    private final Object registrationLock = new Object();
-    /** Checks in a row that found the servlet missing from a listening server; announcer thread only. */
-    private int undeployedChecks;
     private final RootStatistics statistics = new RootStatistics();
     private ServiceRegistration<MiStatistics> statisticsRegistration;
 
@@ -129,14 +121,11 @@ public final class Httpd {
         // Pax Web's own property (an Integer): initialise at deployment, so init() tells httpd that
         // requests reach it rather than the first request doing so.
         servletProperties.put("load-on-startup", 1);
-        synchronized (registrationLock) {
-            servlet = registerServlet(servletProperties);
-        }
+        servlet = context.registerService(Servlet.class, new DispatchServlet(registry, () -> settings,
+                this::servletDeployed, statistics), servletProperties);
         runtime.register(context);
         statisticsRegistration = context.registerService(MiStatistics.class, statistics,
                 new Hashtable<>(Map.of(MiStatistics.GROUP, RootStatistics.GROUP)));
-        announcer.scheduleWithFixedDelay(() -> redeployIfLost(servletProperties), DEPLOY_CHECK_SECONDS,
-                DEPLOY_CHECK_SECONDS, TimeUnit.SECONDS);
     }
 
     @Deactivate
@@ -147,52 +136,10 @@ public final class Httpd {
             statisticsRegistration.unregister();
             statisticsRegistration = null;
         }
-        synchronized (registrationLock) {
-            if (servlet != null) {
-                servlet.unregister();
-                servlet = null;
-            }
-        }
-    }
-
-    /**
-     * Registers the servlet anew when Pax Web listens but has not deployed it for two checks in a row:
-     * Pax Web 11.1.0's whiteboard can drop a servlet registered while it rebuilds its server, and
-     * without this httpd would answer nothing until restarted.
-     */
-    private void redeployIfLost(Hashtable<String, Object> servletProperties) {
-        if (servletDeployed || awaitingRestart || paxWebEndpoints.isEmpty()) {
-            undeployedChecks = 0;
-            return;
-        }
-        if (++undeployedChecks < 2) {
-            return;
-        }
-        undeployedChecks = 0;
-        synchronized (registrationLock) {
-            if (servlet == null) {
-                return;
-            }
-            LOG.warn("Pax Web listens on {} but has not deployed httpd's servlet for {} s; registering it again",
-                    paxWebEndpoints.values(), 2 * DEPLOY_CHECK_SECONDS);
-            try {
-                servlet.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the bundle is stopping: nothing to replace
-            }
+        if (servlet != null) {
+            servlet.unregister();
             servlet = null;
-            try {
-                servlet = registerServlet(servletProperties);
-            } catch (IllegalStateException stopping) {
-                // An exception would end this periodic check for good; the bundle is going away anyway.
-                LOG.debug("httpd's servlet not registered again: {}", stopping.toString());
-            }
         }
-    }
-
-    private ServiceRegistration<Servlet> registerServlet(Hashtable<String, Object> servletProperties) {
-        return context.registerService(Servlet.class,
-                new DispatchServlet(registry, () -> settings, this::servletDeployed, statistics), servletProperties);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
