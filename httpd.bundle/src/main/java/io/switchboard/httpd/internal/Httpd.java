@@ -5,12 +5,15 @@ import java.util.Hashtable;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.eclipse.jetty.server.Handler;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -35,7 +38,7 @@ import jakarta.servlet.Servlet;
 
 /**
  * httpd itself: validates {@value HttpdSettings#PID}, drives Pax Web's listener, tracks root
- * handlers and registers the dispatching servlet and the {@link io.switchboard.httpd.HttpdRuntime}.
+ * handlers and registers the dispatching Jetty handler and the {@link io.switchboard.httpd.HttpdRuntime}.
  */
 @Component(configurationPid = HttpdSettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         immediate = true, service = {})
@@ -48,7 +51,9 @@ public final class Httpd {
     private final Map<Long, HttpdEndpoint> paxWebEndpoints = new ConcurrentHashMap<>();
     private final PaxWebListener listener;
     private volatile HttpdSettings settings;
-    private volatile boolean servletDeployed;
+    private volatile boolean handlerDeployed;
+    /** Servlets and resources of Pax Web's whiteboard, by service id: they get the requests no root claims. */
+    private final Set<Long> whiteboardServices = ConcurrentHashMap.newKeySet();
     /** Set while Pax Web restarts for new listener settings: the old endpoint is about to go. */
     private volatile boolean awaitingRestart;
     /** The endpoint handlers were last told about; guarded by {@code this}. */
@@ -62,7 +67,7 @@ public final class Httpd {
             runnable -> new Thread(runnable, "switchboard-httpd-announcer"));
     private final BundleContext context;
     /** Registered once a first valid configuration is in force; DS calls modified and deactivate in turn. */
-    private ServiceRegistration<Servlet> servlet;
+    private ServiceRegistration<Handler> handler;
     private final RootStatistics statistics = new RootStatistics();
     private ServiceRegistration<MiStatistics> statisticsRegistration;
 
@@ -114,15 +119,11 @@ public final class Httpd {
     }
 
     private void register() {
-        Hashtable<String, Object> servletProperties = new Hashtable<>();
-        servletProperties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/*");
-        servletProperties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "switchboard.httpd");
-        servletProperties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_ASYNC_SUPPORTED, Boolean.TRUE);
-        // Pax Web's own property (an Integer): initialise at deployment, so init() tells httpd that
-        // requests reach it rather than the first request doing so.
-        servletProperties.put("load-on-startup", 1);
-        servlet = context.registerService(Servlet.class, new DispatchServlet(registry, () -> settings,
-                this::servletDeployed, statistics), servletProperties);
+        // pax-web-jetty puts Handler services with a positive ranking in front of its servlet contexts
+        // (it restarts its server to do so).
+        handler = context.registerService(Handler.class, new DispatchHandler(registry, () -> settings,
+                this::handlerDeployed, () -> !whiteboardServices.isEmpty(), statistics),
+                new Hashtable<>(Map.of(Constants.SERVICE_RANKING, 1)));
         runtime.register(context);
         statisticsRegistration = context.registerService(MiStatistics.class, statistics,
                 new Hashtable<>(Map.of(MiStatistics.GROUP, RootStatistics.GROUP)));
@@ -136,9 +137,9 @@ public final class Httpd {
             statisticsRegistration.unregister();
             statisticsRegistration = null;
         }
-        if (servlet != null) {
-            servlet.unregister();
-            servlet = null;
+        if (handler != null) {
+            handler.unregister();
+            handler = null;
         }
     }
 
@@ -154,6 +155,31 @@ public final class Httpd {
 
     void unbindRootHandler(RootHandler handler, ServiceReference<RootHandler> reference) {
         registry.remove(reference);
+    }
+
+    /**
+     * Whiteboard servlets and resources of other bundles: while there are any, a request no root
+     * and no fallback claims goes on to them (and to Pax Web's 404) instead of httpd's 404.
+     */
+    @Reference(service = Servlet.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            // Pax Web also takes its own "alias" and "urlPatterns" properties for servlet services.
+            target = "(|(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=*)(alias=*)(urlPatterns=*))")
+    void bindWhiteboardServlet(ServiceReference<Servlet> reference) {
+        whiteboardServices.add((Long) reference.getProperty(Constants.SERVICE_ID));
+    }
+
+    void unbindWhiteboardServlet(ServiceReference<Servlet> reference) {
+        whiteboardServices.remove(reference.getProperty(Constants.SERVICE_ID));
+    }
+
+    @Reference(service = Object.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_RESOURCE_PATTERN + "=*)")
+    void bindWhiteboardResource(ServiceReference<Object> reference) {
+        whiteboardServices.add((Long) reference.getProperty(Constants.SERVICE_ID));
+    }
+
+    void unbindWhiteboardResource(ServiceReference<Object> reference) {
+        whiteboardServices.remove(reference.getProperty(Constants.SERVICE_ID));
     }
 
     @Reference(service = HttpServiceRuntime.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -175,9 +201,9 @@ public final class Httpd {
 
     void unbindHttpServiceRuntime(ServiceReference<HttpServiceRuntime> reference) {
         paxWebEndpoints.remove((Long) reference.getProperty("service.id"));
-        // Pax Web unregisters its runtime when it stops the server; the next server deploys the
-        // servlet anew and init() says so.
-        servletDeployed = false;
+        // Pax Web unregisters its runtime when it stops the server; the next server starts the
+        // handler anew and says so.
+        handlerDeployed = false;
         listener.deployed(false);
         endpointChanged();
     }
@@ -188,8 +214,8 @@ public final class Httpd {
         endpointChanged();
     }
 
-    private void servletDeployed(boolean deployed) {
-        servletDeployed = deployed;
+    private void handlerDeployed(boolean deployed) {
+        handlerDeployed = deployed;
         if (deployed) {
             awaitingRestart = false;
         }
@@ -197,9 +223,9 @@ public final class Httpd {
         endpointChanged();
     }
 
-    /** The server listens for handlers once Pax Web has an endpoint and has deployed the servlet. */
+    /** The server listens for handlers once Pax Web has an endpoint and has started the handler. */
     private synchronized void endpointChanged() {
-        HttpdEndpoint now = servletDeployed && !awaitingRestart
+        HttpdEndpoint now = handlerDeployed && !awaitingRestart
                 ? paxWebEndpoints.values().stream().findFirst().orElse(null) : null;
         if (Objects.equals(now, announced)) {
             return;

@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
  * Drives Pax Web's listener (PID {@value #PAX_WEB_PID}) from httpd's settings, so
  * {@code switchboard.httpd} is the one place a user sets it.
  * <p>
- * Settings are handed over only while httpd's servlet is deployed: Pax Web restarts its server for
- * each change, and a restart while its whiteboard is still binding the previous server loses the
- * whiteboard's servlets for good (seen with Pax Web 11.1.0 when the first configuration arrived right
- * after start). A hand-over waits for the deployment, or {@value #READY_WAIT_SECONDS} s at most.
+ * Settings are handed over only while httpd's handler is in service: Pax Web restarts its server for
+ * each change, and so it does when httpd's handler comes; a restart while the previous one is still
+ * being set up loses whiteboard servlets for good (seen with Pax Web 11.1.0 when the first
+ * configuration arrived right after start). A hand-over waits for the handler, or
+ * {@value #READY_WAIT_SECONDS} s at most.
  */
 final class PaxWebListener {
     static final String PAX_WEB_PID = "org.ops4j.pax.web";
@@ -33,7 +34,7 @@ final class PaxWebListener {
     private final ScheduledExecutorService executor;
     /** Settings not yet handed over; guarded by {@code this}. */
     private HttpdSettings pending;
-    /** Whether httpd's servlet is deployed; guarded by {@code this}. */
+    /** Whether httpd's handler is in service; guarded by {@code this}. */
     private boolean deployed;
 
     /** Told when a hand-over leaves Pax Web's server as it was: no restart, no redeployment follows. */
@@ -45,7 +46,7 @@ final class PaxWebListener {
         this.unchanged = unchanged;
     }
 
-    /** Queues {@code settings} for Pax Web: now if httpd's servlet is deployed, else once it is. */
+    /** Queues {@code settings} for Pax Web: now if httpd's handler is in service, else once it is. */
     synchronized void apply(HttpdSettings settings) {
         pending = settings;
         if (deployed) {
@@ -59,7 +60,7 @@ final class PaxWebListener {
         }
     }
 
-    /** Tells whether httpd's servlet is deployed in Pax Web's current server. */
+    /** Tells whether httpd's handler is in service in Pax Web's current server. */
     synchronized void deployed(boolean now) {
         deployed = now;
         if (now && pending != null) {
@@ -69,7 +70,7 @@ final class PaxWebListener {
 
     private synchronized void handOverStale() {
         if (pending != null) {
-            LOG.debug("httpd's servlet is not deployed after {} s; handing the listener settings over anyway",
+            LOG.debug("httpd's handler is not in service after {} s; handing the listener settings over anyway",
                     READY_WAIT_SECONDS);
             submit();
         }

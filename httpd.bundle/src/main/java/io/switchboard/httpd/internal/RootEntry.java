@@ -20,7 +20,7 @@ final class RootEntry implements Comparable<RootEntry> {
     private final String module;
     private final int ranking;
     /** Deferred responses still open, failed with 503 when the handler leaves. */
-    private final Set<ServletExchange> open;
+    private final Set<JettyExchange> open;
     private volatile boolean abandoned;
 
     RootEntry(ServiceReference<RootHandler> reference, RootHandler handler, String root) {
@@ -28,7 +28,7 @@ final class RootEntry implements Comparable<RootEntry> {
     }
 
     private RootEntry(ServiceReference<RootHandler> reference, RootHandler handler, String root,
-            Set<ServletExchange> open) {
+            Set<JettyExchange> open) {
         this.reference = reference;
         this.handler = handler;
         this.root = root;
@@ -106,7 +106,7 @@ final class RootEntry implements Comparable<RootEntry> {
     }
 
     /** @return {@code false} when the handler has already left: the caller answers for it */
-    boolean opened(ServletExchange exchange) {
+    boolean opened(JettyExchange exchange) {
         open.add(exchange);
         if (abandoned) {
             open.remove(exchange);
@@ -115,14 +115,14 @@ final class RootEntry implements Comparable<RootEntry> {
         return true;
     }
 
-    void closed(ServletExchange exchange) {
+    void closed(JettyExchange exchange) {
         open.remove(exchange);
     }
 
     /** Fails every deferred response still open: the handler that would complete it is gone. */
     void abandon() {
         abandoned = true;
-        for (ServletExchange exchange : open) {
+        for (JettyExchange exchange : open) {
             exchange.abandon(503, "the handler of root " + root + " went away");
         }
         open.clear();

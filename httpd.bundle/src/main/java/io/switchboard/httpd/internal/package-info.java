@@ -1,5 +1,5 @@
 /**
- * The httpd implementation: the root registry, the dispatching servlet and the Pax Web listener
+ * The httpd implementation: the root registry, the dispatching Jetty handler and the Pax Web listener
  * settings. Private to the bundle.
  */
 @Capability(namespace = ImplementationNamespace.IMPLEMENTATION_NAMESPACE, name = RequireHttpd.IMPLEMENTATION,
@@ -7,7 +7,7 @@
 // Registered by Httpd through its BundleContext rather than by DS, so declared here for resolvers.
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.switchboard.httpd.HttpdRuntime",
         uses = io.switchboard.httpd.HttpdRuntime.class)
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=jakarta.servlet.Servlet")
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.eclipse.jetty.server.Handler")
 package io.switchboard.httpd.internal;
 
 import org.osgi.annotation.bundle.Capability;

@@ -161,10 +161,11 @@ public final class Xhttp implements RootHandler {
 
     private static void write(HttpdResponse response, int code, String contentType, byte[] body, Event.Request facts) {
         try {
-            response.status(code);
             if (contentType != null) {
-                response.contentType(contentType);
+                response.send(code, contentType, body);
+                return;
             }
+            response.status(code);
             response.contentLength(body.length);
             response.output().write(body);
         } catch (IOException | RuntimeException clientGone) {

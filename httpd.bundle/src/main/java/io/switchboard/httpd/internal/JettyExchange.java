@@ -1,0 +1,473 @@
+package io.switchboard.httpd.internal;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.FormFields;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.switchboard.httpd.BodyTooLargeException;
+import io.switchboard.httpd.HttpdRequest;
+import io.switchboard.httpd.HttpdResponse;
+import io.switchboard.httpd.RootHandler;
+
+/**
+ * One request and its response, over Jetty's core request, response and the callback that ends
+ * the exchange.
+ */
+final class JettyExchange implements HttpdRequest, HttpdResponse {
+    private static final Logger LOG = LoggerFactory.getLogger(JettyExchange.class);
+    /** Jetty's own output buffer size, for {@code buf_size=0}. */
+    private static final int DEFAULT_BUFFER = 32 * 1024;
+
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+    private final RootEntry entry;
+    private final RequestPath path;
+    private final HttpdSettings settings;
+    private final RootCounters counters;
+    private final AtomicBoolean completed = new AtomicBoolean();
+    private final AtomicBoolean counted = new AtomicBoolean();
+    private volatile boolean deferred;
+    private volatile Scheduler.Task timeout;
+    /** Guarded by {@code this}. */
+    private LimitedInputStream body;
+    /** Guarded by {@code this}. */
+    private Map<String, List<String>> args;
+    /** Serialises body writes with the error httpd writes when it abandons the exchange. */
+    private final Object writeLock = new Object();
+    /** Guarded by {@code writeLock}. */
+    private ResponseBody output;
+    /** Bytes of a body sent whole by {@link #send} or by httpd itself; guarded by {@code writeLock}. */
+    private long directBytes;
+
+    JettyExchange(Request request, Response response, Callback callback, RootEntry entry, RequestPath path,
+            HttpdSettings settings, RootCounters counters) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+        this.entry = entry;
+        this.path = path;
+        this.settings = settings;
+        this.counters = counters;
+    }
+
+    // --- request
+
+    @Override
+    public String method() {
+        return request.getMethod();
+    }
+
+    @Override
+    public String protocol() {
+        return request.getConnectionMetaData().getProtocol();
+    }
+
+    @Override
+    public boolean secure() {
+        return request.isSecure();
+    }
+
+    @Override
+    public String root() {
+        return entry.root();
+    }
+
+    @Override
+    public String path() {
+        return entry.root().equals(RootHandler.FALLBACK) ? path.full() : path.below();
+    }
+
+    @Override
+    public String query() {
+        String query = request.getHttpURI().getQuery();
+        return query == null ? "" : query;
+    }
+
+    @Override
+    public String url() {
+        HttpURI uri = request.getHttpURI();
+        String query = uri.getQuery();
+        return query == null ? uri.getPath() : uri.getPath() + "?" + query;
+    }
+
+    @Override
+    public Optional<String> arg(String name) {
+        List<String> values = args().get(name);
+        return values == null ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    @Override
+    public synchronized Map<String, List<String>> args() {
+        if (args == null) {
+            Map<String, List<String>> all = new LinkedHashMap<>();
+            collect(Request.extractQueryParameters(request, StandardCharsets.UTF_8), all);
+            try {
+                collect(FormFields.getFields(request), all);
+            } catch (CompletionException unreadable) {
+                throw new IllegalArgumentException("the form body cannot be read: " + unreadable.getCause(),
+                        unreadable.getCause());
+            }
+            all.replaceAll((name, values) -> List.copyOf(values));
+            args = Collections.unmodifiableMap(all);
+        }
+        return args;
+    }
+
+    private static void collect(Fields fields, Map<String, List<String>> into) {
+        for (Fields.Field field : fields) {
+            into.computeIfAbsent(field.getName(), name -> new ArrayList<>()).addAll(field.getValues());
+        }
+    }
+
+    @Override
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(request.getHeaders().get(name));
+    }
+
+    @Override
+    public List<String> headers(String name) {
+        return request.getHeaders().getValuesList(name);
+    }
+
+    @Override
+    public List<String> headerNames() {
+        return List.copyOf(request.getHeaders().getFieldNamesCollection());
+    }
+
+    @Override
+    public Optional<String> contentType() {
+        return Optional.ofNullable(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+    }
+
+    @Override
+    public long contentLength() {
+        return request.getLength();
+    }
+
+    @Override
+    public synchronized InputStream body() throws IOException {
+        if (body == null) {
+            body = new LimitedInputStream(new BufferedInputStream(Content.Source.asInputStream(request),
+                    settings.postBufSize()), settings.maxBodySize());
+        }
+        return body;
+    }
+
+    @Override
+    public byte[] bodyBytes() throws IOException {
+        long declared = contentLength();
+        if (declared == 0 || hasNoBody()) {
+            return new byte[0];
+        }
+        if (settings.maxBodySize() > 0 && declared > settings.maxBodySize()) {
+            throw new BodyTooLargeException(settings.maxBodySize());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, 1 << 20) : 256);
+        byte[] buffer = new byte[settings.postBufSize()];
+        InputStream in = body();
+        for (int n; (n = in.read(buffer)) >= 0;) {
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** An HTTP/1 request without Content-Length and Transfer-Encoding has no body: nothing to read. */
+    private boolean hasNoBody() {
+        HttpVersion version = request.getConnectionMetaData().getHttpVersion();
+        HttpFields headers = request.getHeaders();
+        return (version == HttpVersion.HTTP_1_1 || version == HttpVersion.HTTP_1_0)
+                && !headers.contains(HttpHeader.CONTENT_LENGTH) && !headers.contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
+    @Override
+    public String serverName() {
+        String name = Request.getServerName(request);
+        return name.indexOf(':') >= 0 && !name.startsWith("[") ? "[" + name + "]" : name;
+    }
+
+    @Override
+    public int serverPort() {
+        return Request.getServerPort(request);
+    }
+
+    @Override
+    public InetSocketAddress remote() {
+        if (request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress inet) {
+            return inet;
+        }
+        return literal(Request.getRemoteAddr(request), Request.getRemotePort(request));
+    }
+
+    @Override
+    public InetSocketAddress local() {
+        if (request.getConnectionMetaData().getLocalSocketAddress() instanceof InetSocketAddress inet) {
+            return inet;
+        }
+        return literal(Request.getLocalAddr(request), Request.getLocalPort(request));
+    }
+
+    private static InetSocketAddress literal(String ip, int port) {
+        try {
+            // Jetty gives IP literals: parsed, never looked up.
+            return new InetSocketAddress(InetAddress.getByName(ip), port);
+        } catch (UnknownHostException notALiteral) {
+            return InetSocketAddress.createUnresolved(ip, port);
+        }
+    }
+
+    // --- response
+
+    @Override
+    public HttpdResponse status(int code) {
+        if (code < 100 || code > 599) {
+            throw new IllegalArgumentException("status " + code + " is outside 100-599");
+        }
+        requireUncommitted();
+        response.setStatus(code);
+        return this;
+    }
+
+    @Override
+    public HttpdResponse contentType(String contentType) {
+        requireSingleLine("content type", contentType);
+        requireUncommitted();
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        return this;
+    }
+
+    @Override
+    public HttpdResponse header(String name, String value) {
+        requireSingleLine("header name", name);
+        requireSingleLine("header value", value);
+        requireUncommitted();
+        response.getHeaders().add(name, value);
+        return this;
+    }
+
+    @Override
+    public HttpdResponse contentLength(long length) {
+        requireUncommitted();
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+        return this;
+    }
+
+    @Override
+    public OutputStream output() {
+        synchronized (writeLock) {
+            if (output == null) {
+                output = new ResponseBody(response, settings.bufSize() > 0 ? settings.bufSize() : DEFAULT_BUFFER,
+                        writeLock, completed::get);
+            }
+            return output;
+        }
+    }
+
+    @Override
+    public void send(int code, String contentType, byte[] body) throws IOException {
+        synchronized (writeLock) {
+            status(code);
+            contentType(contentType);
+            if (output == null) {
+                // Nothing buffered: the body goes out as the last write, without blocking this thread.
+                if (completed.compareAndSet(false, true)) {
+                    directBytes += body.length;
+                    end(ByteBuffer.wrap(body));
+                }
+                return;
+            }
+            output.write(body);
+        }
+        complete();
+    }
+
+    @Override
+    public void defer() {
+        if (completed.get()) {
+            throw new IllegalStateException("the response is already completed");
+        }
+        if (deferred) {
+            return;
+        }
+        deferred = true;
+        // async_timeout is the limit for a deferred response: the connection's idle timeout is not.
+        request.addIdleTimeoutListener(idle -> false);
+        request.addFailureListener(this::failed);
+        timeout = request.getComponents().getScheduler().schedule(this::timedOut, settings.asyncTimeout(),
+                TimeUnit.MILLISECONDS);
+        if (!entry.opened(this)) {
+            abandon(503, "the handler of root " + entry.root() + " went away");
+        }
+    }
+
+    boolean deferred() {
+        return deferred;
+    }
+
+    private void timedOut() {
+        LOG.warn("root {}: handler service {} did not complete {} {} within async_timeout={} ms; answered 504",
+                entry.root(), entry.serviceId(), method(), url(), settings.asyncTimeout());
+        abandon(504, "the handler did not answer within " + settings.asyncTimeout() + " ms");
+    }
+
+    /** The client went away or the connection failed: nothing more can be sent. */
+    private void failed(Throwable failure) {
+        if (completed.compareAndSet(false, true)) {
+            LOG.debug("root {}: {} {} failed: {}", entry.root(), method(), url(), failure.toString());
+            synchronized (writeLock) {
+                closed();
+            }
+            callback.failed(failure);
+        }
+    }
+
+    @Override
+    public void complete() {
+        if (completed.compareAndSet(false, true)) {
+            synchronized (writeLock) {
+                if (output == null) {
+                    end(BufferUtil.EMPTY_BUFFER);
+                } else {
+                    closed();
+                    output.finish(callback);
+                }
+            }
+        }
+    }
+
+    /**
+     * Ends a response its handler will not finish: an error status if nothing was sent yet, else the
+     * exchange is aborted so the client cannot take a cut-off body for a whole one. The exchange is
+     * claimed first, so a handler completing at the same moment cannot write over it.
+     */
+    void abandon(int status, String reason) {
+        fail(status, reason, false);
+    }
+
+    /** As {@link #abandon}, and asks the client to close the connection: its request is not read on. */
+    void refuse(int status, String reason) {
+        fail(status, reason, true);
+    }
+
+    private void fail(int status, String reason, boolean close) {
+        if (!completed.compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (writeLock) {
+            if (response.isCommitted()) {
+                closed();
+                callback.failed(new IOException("root " + entry.root() + ": " + reason));
+                return;
+            }
+            response.reset();
+            response.setStatus(status);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
+            if (close) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
+            byte[] text = (reason + "\n").getBytes(StandardCharsets.UTF_8);
+            // What the handler buffered is dropped with the reset: only the error is counted as sent.
+            output = null;
+            directBytes = text.length;
+            end(ByteBuffer.wrap(text));
+        }
+    }
+
+    /** Ends the exchange with {@code last} as the whole rest of the body; under {@code writeLock}. */
+    private void end(ByteBuffer last) {
+        closed();
+        response.write(true, last, callback);
+    }
+
+    /** Leaves the handler's open responses and counts the exchange; under {@code writeLock}. */
+    private void closed() {
+        Scheduler.Task pending = timeout;
+        if (pending != null) {
+            pending.cancel();
+        }
+        if (deferred) {
+            entry.closed(this);
+        }
+        count();
+    }
+
+    /** Counts the exchange once, however it ends. */
+    private void count() {
+        if (counted.compareAndSet(false, true)) {
+            long in;
+            synchronized (this) {
+                in = body == null ? 0 : body.bytesRead();
+            }
+            long out = directBytes + (output == null ? 0 : output.written());
+            int status = response.getStatus();
+            counters.responded(status == 0 ? 200 : status, in, out);
+        }
+    }
+
+    /**
+     * Aborts an exchange whose handler failed after the response was committed, so the client
+     * cannot take a cut-off body for a whole one.
+     */
+    void abort(Throwable failure) {
+        if (completed.compareAndSet(false, true)) {
+            synchronized (writeLock) {
+                closed();
+            }
+            callback.failed(failure);
+        }
+    }
+
+    @Override
+    public boolean committed() {
+        return response.isCommitted();
+    }
+
+    @Override
+    public boolean completed() {
+        return completed.get();
+    }
+
+    private void requireUncommitted() {
+        if (completed.get() || response.isCommitted()) {
+            throw new IllegalStateException("the response is already " + (completed.get() ? "completed" : "committed"));
+        }
+    }
+
+    private static void requireSingleLine(String what, String value) {
+        if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException(what + " must be one line without CR or LF: " + Arrays.asList(value));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.switchboard.httpd.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * A response body stream over Jetty's {@link Response}: bytes are kept up to {@code buf_size} and
+ * then sent as a chunk, so a body that fits the buffer goes out whole with a {@code Content-Length}.
+ * The buffer grows as bytes come, so a short reply does not cost a whole {@code buf_size}.
+ * <p>
+ * Every operation takes the exchange's lock and is refused once the exchange is completed, so a
+ * handler writing from its own thread cannot interleave with the error httpd writes when it abandons
+ * the exchange.
+ */
+final class ResponseBody extends OutputStream {
+    private final Response response;
+    private final Object lock;
+    private final BooleanSupplier completed;
+    private static final int FIRST_BUFFER = 512;
+    private final int capacity;
+    private byte[] buffer = new byte[0];
+    private int buffered;
+    private long written;
+
+    ResponseBody(Response response, int bufferSize, Object lock, BooleanSupplier completed) {
+        this.response = response;
+        this.capacity = bufferSize;
+        this.lock = lock;
+        this.completed = completed;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        synchronized (lock) {
+            requireOpen();
+            room(1);
+            buffer[buffered++] = (byte) b;
+            written++;
+        }
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        synchronized (lock) {
+            requireOpen();
+            int done = 0;
+            while (done < length) {
+                room(length - done);
+                int n = Math.min(length - done, buffer.length - buffered);
+                System.arraycopy(bytes, offset + done, buffer, buffered, n);
+                buffered += n;
+                done += n;
+            }
+            written += length;
+        }
+    }
+
+    /** Sends what is buffered now, and the status and headers if they are not sent yet. */
+    @Override
+    public void flush() throws IOException {
+        synchronized (lock) {
+            requireOpen();
+            send();
+        }
+    }
+
+    /** Closing is completing, which the exchange does: the handler's close is a flush. */
+    @Override
+    public void close() throws IOException {
+        synchronized (lock) {
+            if (!completed.getAsBoolean()) {
+                send();
+            }
+        }
+    }
+
+    /**
+     * Sends the rest as the last write; Jetty completes {@code done} when it is out. Called once,
+     * under the lock, by the exchange as it completes.
+     */
+    void finish(Callback done) {
+        response.write(true, ByteBuffer.wrap(buffer, 0, buffered), done);
+        buffered = 0;
+    }
+
+    /** @return the number of body bytes the handler wrote; read under the lock */
+    long written() {
+        return written;
+    }
+
+    /** Makes room for at least one of {@code wanted} bytes: grows the buffer, or sends it once full. */
+    private void room(int wanted) throws IOException {
+        if (buffered < buffer.length) {
+            return;
+        }
+        if (buffer.length < capacity) {
+            int grown = Math.min(capacity, Math.max(Math.max(FIRST_BUFFER, buffer.length * 2), buffered + wanted));
+            buffer = Arrays.copyOf(buffer, grown);
+        } else {
+            send();
+        }
+    }
+
+    private void send() throws IOException {
+        try (Blocker.Callback sent = Blocker.callback()) {
+            response.write(false, ByteBuffer.wrap(buffer, 0, buffered), sent);
+            sent.block();
+        }
+        buffered = 0;
+    }
+
+    private void requireOpen() throws IOException {
+        if (completed.getAsBoolean()) {
+            throw new IOException("the response is already completed");
+        }
+    }
+}
