@@ -62,20 +62,20 @@ start_kamailio
 # --- Load ---
 
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
-warm "http://127.0.0.1:$PORT/hello"
-read -r sb_rps sb_p99 < <(measure "http://127.0.0.1:$PORT/hello")
-warm "http://127.0.0.1:$PORT/bare"
-read -r bare_rps bare_p99 < <(measure "http://127.0.0.1:$PORT/bare")
-read -r kam_rps kam_p99 < <(measure "http://127.0.0.1:$KAM_PORT/")
+SB="Switchboard /hello"
+BARE="Pax Web bare servlet /bare"
+KAM="Kamailio 5.6 xhttp /"
+measure_rounds "$SB|http://127.0.0.1:$PORT/hello" "$BARE|http://127.0.0.1:$PORT/bare" "$KAM|http://127.0.0.1:$KAM_PORT/"
 echo "load average after the runs:  $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
-echo "wrk -t2 -c50 -d10s on 127.0.0.1, $(nproc) cores shared with wrk (compare ratios, not absolutes)"
+echo "wrk -t2 -c50 -d10s on 127.0.0.1, $(nproc) cores shared with wrk, median of $ROUNDS interleaved rounds"
+echo "(compare ratios, not absolutes)"
 printf '%-28s %12s %10s\n' target req/s "p99 ms"
-printf '%-28s %12.0f %10.2f\n' "Switchboard /hello" "$sb_rps" "$sb_p99" \
-    "Pax Web bare servlet /bare" "$bare_rps" "$bare_p99" \
-    "Kamailio 5.6 xhttp /" "$kam_rps" "$kam_p99"
+for label in "$SB" "$BARE" "$KAM"; do
+    printf '%-28s %12.0f %10.2f\n' "$label" "${RPS[$label]}" "${P99[$label]}"
+done
 echo
-awk -v s="$sb_rps" -v b="$bare_rps" -v k="$kam_rps" 'BEGIN {
+awk -v s="${RPS[$SB]}" -v b="${RPS[$BARE]}" -v k="${RPS[$KAM]}" 'BEGIN {
     printf "Switchboard / Kamailio:     %.2f (target >= 1.1)\n", s / k
     printf "Switchboard / bare servlet: %.2f (target >= 0.9)\n", s / b }'

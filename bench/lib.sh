@@ -1,7 +1,7 @@
 # What the bench scripts share; sourced, not run. The caller sets ROOT, NAME and KAM_PORT before
 # sourcing, and JAVA_PID/KAM_PID/NGINX_PID as it starts processes.
 WRK=(wrk -t2 -c50 -d10s --latency)
-WARMUP=5s
+WARMUP=${WARMUP:-10s}   # JIT: the deeper paths reach full speed after several seconds of load
 JAVA_PID= KAM_PID= NGINX_PID=
 
 die() { echo "$NAME: $*" >&2; exit 1; }
@@ -86,3 +86,32 @@ measure() {
 }
 
 warm() { local url=$1; shift; wrk -t2 -c50 -d"$WARMUP" "$@" "$url" >/dev/null; }
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# Measures each "label|url" target ROUNDS times, interleaved, so a slow moment of this shared
+# machine hits every target alike; prints each round and leaves the medians in RPS and P99.
+ROUNDS=${ROUNDS:-3}
+declare -A RPS P99
+measure_rounds() {
+    local target label url round rps p99
+    declare -A all_rps=() all_p99=()
+    for target in "$@"; do warm "${target#*|}"; done
+    for round in $(seq "$ROUNDS"); do
+        for target in "$@"; do
+            label=${target%%|*}
+            url=${target#*|}
+            read -r rps p99 < <(measure "$url")
+            printf '  round %d  %-28s %10.0f req/s  p99 %6.2f ms\n' "$round" "$label" "$rps" "$p99"
+            all_rps[$label]+="$rps "
+            all_p99[$label]+="$p99 "
+        done
+    done
+    for target in "$@"; do
+        label=${target%%|*}
+        # shellcheck disable=SC2086 # one figure per word
+        RPS[$label]=$(median ${all_rps[$label]})
+        # shellcheck disable=SC2086
+        P99[$label]=$(median ${all_p99[$label]})
+    done
+}

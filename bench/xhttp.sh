@@ -48,20 +48,20 @@ start_kamailio
 # --- Load ---
 
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
-warm "http://127.0.0.1:$PORT/x"
-read -r xh_rps xh_p99 < <(measure "http://127.0.0.1:$PORT/x")
-warm "http://127.0.0.1:$MICRO_PORT/x"
-read -r mh_rps mh_p99 < <(measure "http://127.0.0.1:$MICRO_PORT/x")
-read -r kam_rps kam_p99 < <(measure "http://127.0.0.1:$KAM_PORT/")
+XH="Switchboard xhttp /x"
+MH="Switchboard microhttpd /x"
+KAM="Kamailio 5.6 xhttp /"
+measure_rounds "$XH|http://127.0.0.1:$PORT/x" "$MH|http://127.0.0.1:$MICRO_PORT/x" "$KAM|http://127.0.0.1:$KAM_PORT/"
 echo "load average after the runs:  $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
-echo "wrk -t2 -c50 -d10s on 127.0.0.1, $(nproc) cores shared with wrk (compare ratios, not absolutes)"
+echo "wrk -t2 -c50 -d10s on 127.0.0.1, $(nproc) cores shared with wrk, median of $ROUNDS interleaved rounds"
+echo "(compare ratios, not absolutes)"
 printf '%-28s %12s %10s\n' target req/s "p99 ms"
-printf '%-28s %12.0f %10.2f\n' "Switchboard xhttp /x" "$xh_rps" "$xh_p99" \
-    "Switchboard microhttpd /x" "$mh_rps" "$mh_p99" \
-    "Kamailio 5.6 xhttp /" "$kam_rps" "$kam_p99"
+for label in "$XH" "$MH" "$KAM"; do
+    printf '%-28s %12.0f %10.2f\n' "$label" "${RPS[$label]}" "${P99[$label]}"
+done
 echo
-awk -v x="$xh_rps" -v m="$mh_rps" -v k="$kam_rps" 'BEGIN {
+awk -v x="${RPS[$XH]}" -v m="${RPS[$MH]}" -v k="${RPS[$KAM]}" 'BEGIN {
     printf "xhttp / Kamailio:      %.2f (target >= 1.0)\n", x / k
     printf "microhttpd / Kamailio: %.2f (target >= 1.0)\n", m / k }'

@@ -35,8 +35,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Milliseconds a deferred (asynchronous) response may stay open before it is answered 504.")
     int async__timeout() default 30000;
 
-    @AttributeDefinition(name = "max_threads", description = "Largest number of server threads, at least 8.")
-    int max__threads() default 64;
+    @AttributeDefinition(name = "max_threads",
+            description = "Largest number of server threads, 8 to 10000; 0 = 8 per processor, at least 16.")
+    int max__threads() default 0;
 
     @AttributeDefinition(name = "https", description = "Serve HTTPS instead of HTTP on the port, with the keystore below.")
     boolean https() default false;

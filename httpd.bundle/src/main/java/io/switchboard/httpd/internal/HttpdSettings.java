@@ -27,6 +27,12 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
      * @param properties the raw properties, to quote the value a user wrote in a refusal
      * @throws SettingRefusedException naming the PID, key, value and rule of the first bad value
      */
+    /**
+     * What {@code max_threads=0} means. Threads beyond a few per core cost throughput: on 2 cores a
+     * trivial reply ran at 90,000 requests/s with 16 threads and 76,000 with 64.
+     */
+    static final String AUTO_THREADS_TEXT = "8 per processor, at least 16";
+
     static HttpdSettings from(HttpdConfiguration config, Map<String, ?> properties) throws SettingRefusedException {
         Reader r = new Reader(properties);
         String ip = r.read("ip", () -> config.ip().trim(), v -> v.isEmpty() || IpLiteral.isIpLiteral(v),
@@ -43,8 +49,11 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
                 "must be at least 100 milliseconds");
         int async = r.read("async_timeout", () -> config.async__timeout(), v -> v >= 1,
                 "must be at least 1 millisecond");
-        int maxThreads = r.read("max_threads", () -> config.max__threads(), v -> v >= 8 && v <= 10_000,
-                "must be 8 to 10000");
+        int maxThreads = r.read("max_threads", () -> config.max__threads(), v -> v == 0 || v >= 8 && v <= 10_000,
+                "must be 0 (" + AUTO_THREADS_TEXT + ") or 8 to 10000");
+        if (maxThreads == 0) {
+            maxThreads = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
+        }
         boolean https = r.read("https", () -> config.https(), v -> true, "must be true or false");
         Tls tls = null;
         if (https) {

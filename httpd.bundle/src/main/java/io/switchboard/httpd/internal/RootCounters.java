@@ -25,8 +25,13 @@ final class RootCounters {
         if (statusClass >= 1 && statusClass <= 5) {
             counters[statusClass].increment();
         }
-        counters[6].add(bytesIn);
-        counters[7].add(bytesOut);
+        // An add of 0 still contends for the shared cell: most requests have no body.
+        if (bytesIn > 0) {
+            counters[6].add(bytesIn);
+        }
+        if (bytesOut > 0) {
+            counters[7].add(bytesOut);
+        }
     }
 
     long value(int index) {

@@ -33,6 +33,8 @@ class HttpdSettingsTest {
             "ip            | example.org | IPv4 or IPv6",
             "ip            | 300.1.1.1   | IPv4 or IPv6",
             "max_body_size | -5          | no limit",
+            "max_threads   | 7           | 8 per processor",
+            "max_threads   | 10001       | 8 to 10000",
             "https         | true        | keystore" })
     void refusesBadValuesNamingPidKeyValueAndRule(String key, String value, String rule) {
         Map<String, Object> properties = Map.of(key, value);
@@ -41,6 +43,15 @@ class HttpdSettingsTest {
                 .hasMessageContaining("switchboard.httpd")
                 .hasMessageContaining(key + "=" + value)
                 .hasMessageContaining(rule);
+    }
+
+    @Test
+    void maxThreadsZeroSizesThePoolByProcessors() throws Exception {
+        int processors = Runtime.getRuntime().availableProcessors();
+        assertThat(HttpdSettings.from(config(Map.of()), Map.of()).maxThreads())
+                .isEqualTo(Math.max(16, 8 * processors));
+        Map<String, Object> properties = Map.of("max_threads", "24");
+        assertThat(HttpdSettings.from(config(properties), properties).maxThreads()).isEqualTo(24);
     }
 
     @Test
