@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -63,6 +64,10 @@ final class DispatchHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        if (!request.getHttpURI().getPath().startsWith("/")) {
+            // "OPTIONS *" and the like are for the server, not for a root: Pax Web answers them.
+            return false;
+        }
         RequestPath path;
         try {
             path = RequestPath.parse(request.getHttpURI().getPath());
@@ -95,6 +100,13 @@ final class DispatchHandler extends Handler.Abstract {
             entry.handler().handle(exchange, exchange);
         } catch (BodyTooLargeException tooLarge) {
             exchange.refuse(413, tooLarge(tooLarge.limit()));
+            return true;
+        } catch (HttpException.RuntimeException clientError) {
+            // Jetty's verdict on what the client sent (a bad query or form): the client's fault, not the handler's.
+            LOG.debug("root {}: {} {} refused: {}", entry.root(), request.getMethod(), exchange.url(),
+                    clientError.toString());
+            exchange.refuse(clientError.getCode(), clientError.getReason() == null
+                    ? "the request cannot be read" : clientError.getReason());
             return true;
         } catch (Exception | LinkageError failure) {
             LOG.error("root {}: handler service {} failed on {} {}", entry.root(), entry.serviceId(),

@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.server.Handler;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.Filter;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -28,13 +30,13 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
+import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.switchboard.httpd.HttpdEndpoint;
 import io.switchboard.httpd.RootHandler;
 import io.switchboard.mi.MiStatistics;
-import jakarta.servlet.Servlet;
 
 /**
  * httpd itself: validates {@value HttpdSettings#PID}, drives Pax Web's listener, tracks root
@@ -52,8 +54,14 @@ public final class Httpd {
     private final PaxWebListener listener;
     private volatile HttpdSettings settings;
     private volatile boolean handlerDeployed;
-    /** Servlets and resources of Pax Web's whiteboard, by service id: they get the requests no root claims. */
-    private final Set<Long> whiteboardServices = ConcurrentHashMap.newKeySet();
+    /** Pax Web's runtime services: while there is none, its server is not (yet) serving. */
+    private final Set<Long> paxWebRuntimes = ConcurrentHashMap.newKeySet();
+    /**
+     * Servlets and resources other bundles put on Pax Web's whiteboard, whatever interface they are
+     * registered under: while there are any, a request no root and no fallback claims goes on to
+     * them (and to Pax Web's 404) instead of httpd's 404.
+     */
+    private final ServiceTracker<Object, Object> whiteboard;
     /** Set while Pax Web restarts for new listener settings: the old endpoint is about to go. */
     private volatile boolean awaitingRestart;
     /** The endpoint handlers were last told about; guarded by {@code this}. */
@@ -75,6 +83,8 @@ public final class Httpd {
     public Httpd(@Reference ConfigurationAdmin configAdmin, BundleContext context, HttpdConfiguration config,
             Map<String, Object> properties) {
         this.context = context;
+        this.whiteboard = new ServiceTracker<>(context, whiteboardFilter(context), null);
+        whiteboard.open();
         this.listener = new PaxWebListener(configAdmin, announcer, this::listenerUnchanged);
         this.registry = new RootRegistry(this::rootsChanged);
         this.runtime = new HttpdRuntimeService(registry);
@@ -122,15 +132,27 @@ public final class Httpd {
         // pax-web-jetty puts Handler services with a positive ranking in front of its servlet contexts
         // (it restarts its server to do so).
         handler = context.registerService(Handler.class, new DispatchHandler(registry, () -> settings,
-                this::handlerDeployed, () -> !whiteboardServices.isEmpty(), statistics),
+                this::handlerDeployed, () -> !whiteboard.isEmpty(), statistics),
                 new Hashtable<>(Map.of(Constants.SERVICE_RANKING, 1)));
         runtime.register(context);
         statisticsRegistration = context.registerService(MiStatistics.class, statistics,
                 new Hashtable<>(Map.of(MiStatistics.GROUP, RootStatistics.GROUP)));
     }
 
+    /** Pax Web also takes its own "alias" and "urlPatterns" properties on servlet services. */
+    private static Filter whiteboardFilter(BundleContext context) {
+        try {
+            return context.createFilter("(|(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=*)("
+                    + HttpWhiteboardConstants.HTTP_WHITEBOARD_RESOURCE_PATTERN
+                    + "=*)(&(objectClass=jakarta.servlet.Servlet)(|(alias=*)(urlPatterns=*))))");
+        } catch (InvalidSyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     @Deactivate
     void deactivate() {
+        whiteboard.close();
         announcer.shutdownNow();
         runtime.unregister();
         if (statisticsRegistration != null) {
@@ -157,31 +179,6 @@ public final class Httpd {
         registry.remove(reference);
     }
 
-    /**
-     * Whiteboard servlets and resources of other bundles: while there are any, a request no root
-     * and no fallback claims goes on to them (and to Pax Web's 404) instead of httpd's 404.
-     */
-    @Reference(service = Servlet.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            // Pax Web also takes its own "alias" and "urlPatterns" properties for servlet services.
-            target = "(|(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=*)(alias=*)(urlPatterns=*))")
-    void bindWhiteboardServlet(ServiceReference<Servlet> reference) {
-        whiteboardServices.add((Long) reference.getProperty(Constants.SERVICE_ID));
-    }
-
-    void unbindWhiteboardServlet(ServiceReference<Servlet> reference) {
-        whiteboardServices.remove(reference.getProperty(Constants.SERVICE_ID));
-    }
-
-    @Reference(service = Object.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            target = "(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_RESOURCE_PATTERN + "=*)")
-    void bindWhiteboardResource(ServiceReference<Object> reference) {
-        whiteboardServices.add((Long) reference.getProperty(Constants.SERVICE_ID));
-    }
-
-    void unbindWhiteboardResource(ServiceReference<Object> reference) {
-        whiteboardServices.remove(reference.getProperty(Constants.SERVICE_ID));
-    }
-
     @Reference(service = HttpServiceRuntime.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC)
     void bindHttpServiceRuntime(ServiceReference<HttpServiceRuntime> reference) {
@@ -191,6 +188,8 @@ public final class Httpd {
     void updatedHttpServiceRuntime(ServiceReference<HttpServiceRuntime> reference) {
         Optional<HttpdEndpoint> endpoint = Endpoints.parse(reference.getProperty(Endpoints.ENDPOINT_PROPERTY));
         long id = (Long) reference.getProperty("service.id");
+        paxWebRuntimes.add(id);
+        inServiceChanged();
         if (endpoint.isPresent()) {
             paxWebEndpoints.put(id, endpoint.get());
         } else {
@@ -201,10 +200,11 @@ public final class Httpd {
 
     void unbindHttpServiceRuntime(ServiceReference<HttpServiceRuntime> reference) {
         paxWebEndpoints.remove((Long) reference.getProperty("service.id"));
+        paxWebRuntimes.remove(reference.getProperty("service.id"));
         // Pax Web unregisters its runtime when it stops the server; the next server starts the
         // handler anew and says so.
         handlerDeployed = false;
-        listener.deployed(false);
+        inServiceChanged();
         endpointChanged();
     }
 
@@ -219,8 +219,17 @@ public final class Httpd {
         if (deployed) {
             awaitingRestart = false;
         }
-        listener.deployed(deployed);
+        inServiceChanged();
         endpointChanged();
+    }
+
+    /**
+     * Pax Web serves once its server has started httpd's handler and it has registered its runtime,
+     * which it does after the server started (the handler starts before the connectors): listener
+     * settings handed over sooner would restart the server while Pax Web is still setting it up.
+     */
+    private void inServiceChanged() {
+        listener.deployed(handlerDeployed && !paxWebRuntimes.isEmpty());
     }
 
     /** The server listens for handlers once Pax Web has an endpoint and has started the handler. */

@@ -18,9 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
@@ -61,8 +64,8 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
     private final AtomicBoolean counted = new AtomicBoolean();
     private volatile boolean deferred;
     private volatile Scheduler.Task timeout;
-    /** Guarded by {@code this}. */
-    private LimitedInputStream body;
+    /** Set once under {@code this}; volatile so the exchange can be counted without waiting for a reader. */
+    private volatile LimitedInputStream body;
     /** Guarded by {@code this}. */
     private Map<String, List<String>> args;
     /** Serialises body writes with the error httpd writes when it abandons the exchange. */
@@ -134,16 +137,30 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
         if (args == null) {
             Map<String, List<String>> all = new LinkedHashMap<>();
             collect(Request.extractQueryParameters(request, StandardCharsets.UTF_8), all);
+            long limit = settings.maxBodySize() > 0 ? settings.maxBodySize() : Integer.MAX_VALUE - 8;
             try {
-                collect(FormFields.getFields(request), all);
+                collect(FormFields.getFields(request, -1, (int) Math.min(limit, Integer.MAX_VALUE - 8)), all);
             } catch (CompletionException unreadable) {
-                throw new IllegalArgumentException("the form body cannot be read: " + unreadable.getCause(),
-                        unreadable.getCause());
+                throw formRefused(unreadable.getCause());
             }
             all.replaceAll((name, values) -> List.copyOf(values));
             args = Collections.unmodifiableMap(all);
         }
         return args;
+    }
+
+    /** @return what the client gets for a form Jetty could not parse: 413 past the limits, else 400 */
+    private RuntimeException formRefused(Throwable cause) {
+        if (cause instanceof HttpException.RuntimeException status) {
+            return status;
+        }
+        String message = String.valueOf(cause.getMessage());
+        // Jetty says so only in its message: "form too large > n", "form with too many fields > n".
+        if (message.startsWith("form too large") || message.startsWith("form with too many")) {
+            return new BadMessageException(413, "Payload Too Large: " + message + " (max_body_size="
+                    + settings.maxBodySize() + ")", cause);
+        }
+        return new BadMessageException(400, "Bad Request: the form cannot be read: " + message, cause);
     }
 
     private static void collect(Fields fields, Map<String, List<String>> into) {
@@ -289,7 +306,7 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
         synchronized (writeLock) {
             if (output == null) {
                 output = new ResponseBody(response, settings.bufSize() > 0 ? settings.bufSize() : DEFAULT_BUFFER,
-                        writeLock, completed::get);
+                        writeLock, completed::get, this::complete);
             }
             return output;
         }
@@ -304,7 +321,8 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
                 // Nothing buffered: the body goes out as the last write, without blocking this thread.
                 if (completed.compareAndSet(false, true)) {
                     directBytes += body.length;
-                    end(ByteBuffer.wrap(body));
+                    // Jetty may write after this returns: the caller keeps its array to reuse.
+                    end(ByteBuffer.wrap(body.clone()));
                 }
                 return;
             }
@@ -325,10 +343,20 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
         // async_timeout is the limit for a deferred response: the connection's idle timeout is not.
         request.addIdleTimeoutListener(idle -> false);
         request.addFailureListener(this::failed);
-        timeout = request.getComponents().getScheduler().schedule(this::timedOut, settings.asyncTimeout(),
-                TimeUnit.MILLISECONDS);
         if (!entry.opened(this)) {
             abandon(503, "the handler of root " + entry.root() + " went away");
+            return;
+        }
+        // The 504 may wait for a handler thread stuck in a write: never on Jetty's one scheduler
+        // thread, which also runs the idle timeouts that would free that write.
+        Executor executor = request.getComponents().getExecutor();
+        timeout = request.getComponents().getScheduler().schedule(() -> executor.execute(this::timedOut),
+                settings.asyncTimeout(), TimeUnit.MILLISECONDS);
+        if (completed.get()) {
+            // Completed by another thread while this one deferred: closed() may have run before the
+            // exchange was open and timed.
+            timeout.cancel();
+            entry.closed(this);
         }
     }
 
@@ -337,6 +365,9 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
     }
 
     private void timedOut() {
+        if (completed.get()) {
+            return;
+        }
         LOG.warn("root {}: handler service {} did not complete {} {} within async_timeout={} ms; answered 504",
                 entry.root(), entry.serviceId(), method(), url(), settings.asyncTimeout());
         abandon(504, "the handler did not answer within " + settings.asyncTimeout() + " ms");
@@ -426,10 +457,8 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
     /** Counts the exchange once, however it ends. */
     private void count() {
         if (counted.compareAndSet(false, true)) {
-            long in;
-            synchronized (this) {
-                in = body == null ? 0 : body.bytesRead();
-            }
+            LimitedInputStream read = body;
+            long in = read == null ? 0 : read.bytesRead();
             long out = directBytes + (output == null ? 0 : output.written());
             int status = response.getStatus();
             counters.responded(status == 0 ? 200 : status, in, out);

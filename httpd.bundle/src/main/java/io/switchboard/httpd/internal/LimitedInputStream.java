@@ -9,7 +9,8 @@ import io.switchboard.httpd.BodyTooLargeException;
 /** A request body that refuses to be read past {@code max_body_size}. */
 final class LimitedInputStream extends FilterInputStream {
     private final long limit;
-    private long read;
+    /** Written by the reading thread only; read by whichever thread ends the exchange. */
+    private volatile long read;
 
     /**
      * @param in the body

@@ -23,17 +23,23 @@ final class ResponseBody extends OutputStream {
     private final Response response;
     private final Object lock;
     private final BooleanSupplier completed;
+    private final Runnable complete;
     private static final int FIRST_BUFFER = 512;
     private final int capacity;
     private byte[] buffer = new byte[0];
     private int buffered;
     private long written;
 
-    ResponseBody(Response response, int bufferSize, Object lock, BooleanSupplier completed) {
+    /**
+     * @param completed whether the exchange is completed
+     * @param complete completes the exchange; closing the stream does
+     */
+    ResponseBody(Response response, int bufferSize, Object lock, BooleanSupplier completed, Runnable complete) {
         this.response = response;
         this.capacity = bufferSize;
         this.lock = lock;
         this.completed = completed;
+        this.complete = complete;
     }
 
     @Override
@@ -71,14 +77,13 @@ final class ResponseBody extends OutputStream {
         }
     }
 
-    /** Closing is completing, which the exchange does: the handler's close is a flush. */
+    /**
+     * Closing completes the response, as closing a servlet's stream does: what is buffered goes out
+     * as the last write, with its Content-Length when nothing was sent before.
+     */
     @Override
-    public void close() throws IOException {
-        synchronized (lock) {
-            if (!completed.getAsBoolean()) {
-                send();
-            }
-        }
+    public void close() {
+        complete.run();
     }
 
     /**

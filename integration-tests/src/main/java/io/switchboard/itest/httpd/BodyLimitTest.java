@@ -79,6 +79,17 @@ class BodyLimitTest {
     }
 
     @Test
+    void aChunkedFormOverTheLimitIsRefused413() throws Exception {
+        Handlers.register(context, "form", (request, response) -> response.send(200, "text/plain",
+                "fields " + request.args().size()));
+        String chunk = Integer.toHexString(600) + "\r\n" + "f=".concat("g".repeat(598)) + "\r\n";
+        String response = Loopback.raw(port, "POST /form HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\n\r\n" + chunk + chunk + "0\r\n\r\n");
+        assertThat(Loopback.status(response)).isEqualTo(413);
+        assertThat(response).contains("max_body_size=" + LIMIT);
+    }
+
+    @Test
     void theServerServesOnAfterARefusal() throws Exception {
         Loopback.raw(port, "POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n" + "c".repeat(5000));
         assertThat(Loopback.get(port, "/upload").body()).isEqualTo("read 0");

@@ -58,6 +58,22 @@ class DispatchTest {
     }
 
     @Test
+    void aQueryJettyCannotDecodeIsTheClientsFault() throws Exception {
+        Handlers.register(context, "args", (request, response) -> response.send(200, "text/plain",
+                "args " + request.args()));
+        String response = Loopback.raw(port, "GET /args?a=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        assertThat(Loopback.status(response)).isEqualTo(400);
+        assertThat(Loopback.get(port, "/args?a=1").body()).isEqualTo("args {a=[1]}");
+    }
+
+    @Test
+    void optionsStarIsTheServersNotARoots() throws Exception {
+        String response = Loopback.raw(port, "OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        assertThat(Loopback.status(response)).isEqualTo(200);
+        assertThat(response).contains("Allow:");
+    }
+
+    @Test
     void theFallbackHandlerGetsWhatNoRootClaims() throws Exception {
         Handlers.register(context, RootHandler.FALLBACK, Handlers.echo("fallback"));
         assertThat(Loopback.get(port, "/nosuchroot/x?z").body()).isEqualTo("fallback|*|/nosuchroot/x|z");
