@@ -52,6 +52,23 @@ class WhiteboardServletTest {
         assertThat(awaitStatus(port, "/legacy/x", 404).body()).contains("no handler for root /legacy");
     }
 
+    @Test
+    void aWhiteboardResourceUnderAnyInterfaceCounts() throws Exception {
+        int port = Httpd.port();
+        assertThat(Loopback.get(port, "/static/x").body()).contains("no handler for root /static");
+        Runnable marker = () -> { };
+        ServiceRegistration<Runnable> resource = context.registerService(Runnable.class, marker, new Hashtable<>(Map.of(
+                HttpWhiteboardConstants.HTTP_WHITEBOARD_RESOURCE_PATTERN, "/static/*",
+                HttpWhiteboardConstants.HTTP_WHITEBOARD_RESOURCE_PREFIX, "/no-such-folder")));
+        try {
+            // Pax Web answers now (its own 404 for a resource it cannot find), not httpd.
+            assertThat(awaitStatus(port, "/static/x", 404).body()).doesNotContain("no handler for root");
+        } finally {
+            resource.unregister();
+        }
+        assertThat(Loopback.get(port, "/static/x").body()).contains("no handler for root /static");
+    }
+
     private static HttpResponse<String> awaitStatus(int port, String path, int status) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         HttpResponse<String> response = Loopback.get(port, path);
