@@ -64,15 +64,16 @@ final class DispatchHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!request.getHttpURI().getPath().startsWith("/")) {
+        String rawPath = request.getHttpURI().getPath();
+        if (!rawPath.startsWith("/")) {
             // "OPTIONS *" and the like are for the server, not for a root: Pax Web answers them.
             return false;
         }
         RequestPath path;
         try {
-            path = RequestPath.parse(request.getHttpURI().getPath());
+            path = RequestPath.parse(rawPath);
         } catch (RequestPath.RejectedPathException rejected) {
-            LOG.debug("{} {} from {} refused: {}", request.getMethod(), request.getHttpURI().getPath(),
+            LOG.debug("{} {} from {} refused: {}", request.getMethod(), rawPath,
                     Request.getRemoteAddr(request), rejected.getMessage());
             unrouted(response, callback, 400, "Bad Request: " + rejected.getMessage());
             return true;

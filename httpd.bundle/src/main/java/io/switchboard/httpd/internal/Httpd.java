@@ -199,8 +199,9 @@ public final class Httpd {
     }
 
     void unbindHttpServiceRuntime(ServiceReference<HttpServiceRuntime> reference) {
-        paxWebEndpoints.remove((Long) reference.getProperty("service.id"));
-        paxWebRuntimes.remove(reference.getProperty("service.id"));
+        long id = (Long) reference.getProperty("service.id");
+        paxWebEndpoints.remove(id);
+        paxWebRuntimes.remove(id);
         // Pax Web unregisters its runtime when it stops the server; the next server starts the
         // handler anew and says so.
         handlerDeployed = false;

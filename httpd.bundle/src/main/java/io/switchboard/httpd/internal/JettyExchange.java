@@ -60,8 +60,8 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
     private final RequestPath path;
     private final HttpdSettings settings;
     private final RootCounters counters;
+    /** Claimed by whoever ends the exchange: every way of ending it runs once, counting included. */
     private final AtomicBoolean completed = new AtomicBoolean();
-    private final AtomicBoolean counted = new AtomicBoolean();
     private volatile boolean deferred;
     private volatile Scheduler.Task timeout;
     /** Set once under {@code this}; volatile so the exchange can be counted without waiting for a reader. */
@@ -320,7 +320,7 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
             if (output == null) {
                 // Nothing buffered: the body goes out as the last write, without blocking this thread.
                 if (completed.compareAndSet(false, true)) {
-                    directBytes += body.length;
+                    directBytes = body.length;
                     // Jetty may write after this returns: the caller keeps its array to reuse.
                     end(ByteBuffer.wrap(body.clone()));
                 }
@@ -375,13 +375,8 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
 
     /** The client went away or the connection failed: nothing more can be sent. */
     private void failed(Throwable failure) {
-        if (completed.compareAndSet(false, true)) {
-            LOG.debug("root {}: {} {} failed: {}", entry.root(), method(), url(), failure.toString());
-            synchronized (writeLock) {
-                closed();
-            }
-            callback.failed(failure);
-        }
+        LOG.debug("root {}: {} {} failed: {}", entry.root(), method(), url(), failure.toString());
+        abort(failure);
     }
 
     @Override
@@ -418,8 +413,7 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
         }
         synchronized (writeLock) {
             if (response.isCommitted()) {
-                closed();
-                callback.failed(new IOException("root " + entry.root() + ": " + reason));
+                aborted(new IOException("root " + entry.root() + ": " + reason));
                 return;
             }
             response.reset();
@@ -454,15 +448,13 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
         count();
     }
 
-    /** Counts the exchange once, however it ends. */
+    /** Counts the exchange; runs once, from {@link #closed}. */
     private void count() {
-        if (counted.compareAndSet(false, true)) {
-            LimitedInputStream read = body;
-            long in = read == null ? 0 : read.bytesRead();
-            long out = directBytes + (output == null ? 0 : output.written());
-            int status = response.getStatus();
-            counters.responded(status == 0 ? 200 : status, in, out);
-        }
+        LimitedInputStream read = body;
+        long in = read == null ? 0 : read.bytesRead();
+        long out = directBytes + (output == null ? 0 : output.written());
+        int status = response.getStatus();
+        counters.responded(status == 0 ? 200 : status, in, out);
     }
 
     /**
@@ -471,11 +463,16 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
      */
     void abort(Throwable failure) {
         if (completed.compareAndSet(false, true)) {
-            synchronized (writeLock) {
-                closed();
-            }
-            callback.failed(failure);
+            aborted(failure);
         }
+    }
+
+    /** Ends a claimed exchange without a response: Jetty resets the stream or closes the connection. */
+    private void aborted(Throwable failure) {
+        synchronized (writeLock) {
+            closed();
+        }
+        callback.failed(failure);
     }
 
     @Override

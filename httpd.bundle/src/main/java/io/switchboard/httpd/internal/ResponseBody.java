@@ -20,11 +20,12 @@ import org.eclipse.jetty.util.Callback;
  * the exchange.
  */
 final class ResponseBody extends OutputStream {
+    private static final int FIRST_BUFFER = 512;
+
     private final Response response;
     private final Object lock;
     private final BooleanSupplier completed;
     private final Runnable complete;
-    private static final int FIRST_BUFFER = 512;
     private final int capacity;
     private byte[] buffer = new byte[0];
     private int buffered;
