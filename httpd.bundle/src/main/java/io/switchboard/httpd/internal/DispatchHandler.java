@@ -3,14 +3,14 @@ package io.switchboard.httpd.internal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,47 +19,30 @@ import io.switchboard.httpd.BodyTooLargeException;
 import io.switchboard.httpd.RootHandler;
 
 /**
- * The Jetty handler httpd puts in front of Pax Web's contexts: it finds the handler that owns the
- * request's root and hands it the request, on Jetty's core API rather than through a servlet, which
- * costs a third of the throughput on a trivial reply.
+ * httpd's dispatcher, which the anchor's handler in Pax Web's server calls for every request: it
+ * finds the handler that owns the request's root and hands it the request, on Jetty's core API rather
+ * than through a servlet, which costs a third of the throughput on a trivial reply. A request for a
+ * root whose handler has just left waits for the next one.
  */
-final class DispatchHandler extends Handler.Abstract {
+final class DispatchHandler implements Request.Handler {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchHandler.class);
 
     private final RootRegistry registry;
     private final Supplier<HttpdSettings> settings;
-    private final Consumer<Boolean> deployed;
     private final BooleanSupplier whiteboardServes;
     private final RootStatistics statistics;
 
     /**
-     * @param deployed told {@code true} when Pax Web's server has started this handler and
-     *        {@code false} when it stops it: only in between do requests reach the handlers
      * @param whiteboardServes whether Pax Web's whiteboard has servlets or resources of other
      *        bundles: requests no root and no fallback claims are then left to them instead of
      *        answered 404
      */
-    DispatchHandler(RootRegistry registry, Supplier<HttpdSettings> settings, Consumer<Boolean> deployed,
-            BooleanSupplier whiteboardServes, RootStatistics statistics) {
-        // Root handlers may block (read a body, call out): each request gets a thread of the pool.
-        super(InvocationType.BLOCKING);
+    DispatchHandler(RootRegistry registry, Supplier<HttpdSettings> settings, BooleanSupplier whiteboardServes,
+            RootStatistics statistics) {
         this.registry = registry;
         this.statistics = statistics;
         this.settings = settings;
-        this.deployed = deployed;
         this.whiteboardServes = whiteboardServes;
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        deployed.accept(true);
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        deployed.accept(false);
-        super.doStop();
     }
 
     @Override
@@ -78,8 +61,33 @@ final class DispatchHandler extends Handler.Abstract {
             unrouted(response, callback, 400, "Bad Request: " + rejected.getMessage());
             return true;
         }
+        return route(request, response, callback, path);
+    }
+
+    /** @return {@code false} when the request is left to Pax Web's contexts */
+    private boolean route(Request request, Response response, Callback callback, RequestPath path) {
+        if (registry.closed()) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+            unrouted(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
+                    "Service Unavailable: httpd is being updated or is stopping");
+            return true;
+        }
         RootEntry entry = registry.serving(path.root());
         if (entry == null) {
+            if (held(path.root(), request, response, callback, path)) {
+                return true;
+            }
+            // Neither a handler nor a vacancy: a handler that came just now ends the vacancy only after
+            // the table has it, so a second look finds it.
+            entry = registry.serving(path.root());
+        }
+        if (entry == null) {
+            entry = registry.serving(RootHandler.FALLBACK);
+        }
+        if (entry == null) {
+            if (held(RootHandler.FALLBACK, request, response, callback, path)) {
+                return true;
+            }
             entry = registry.serving(RootHandler.FALLBACK);
         }
         if (entry == null) {
@@ -89,26 +97,67 @@ final class DispatchHandler extends Handler.Abstract {
             unrouted(response, callback, 404, "Not Found: no handler for root /" + path.root());
             return true;
         }
+        RootEntry chosen = entry;
+        if (!chosen.exchanges().run(() -> serve(chosen, request, response, callback, path))) {
+            // The handler left between the look-up and the call: its successor or its vacancy takes the request.
+            return route(request, response, callback, path);
+        }
+        return true;
+    }
+
+    /** @return {@code true} when {@code root} is vacant and the request waits for its next handler */
+    private boolean held(String root, Request request, Response response, Callback callback, RequestPath path) {
+        Vacancy vacancy = registry.vacancy(root);
+        return vacancy != null && vacancy.hold(() -> routeAgain(request, response, callback, path));
+    }
+
+    /** Routes a request that waited, on a pool thread as Jetty would have. */
+    private void routeAgain(Request request, Response response, Callback callback, RequestPath path) {
+        request.getComponents().getExecutor().execute(() -> {
+            try {
+                if (!route(request, response, callback, path)) {
+                    passOn(request, response, callback);
+                }
+            } catch (Throwable failure) {
+                LOG.error("{} {} failed after waiting for the handler of root /{}", request.getMethod(),
+                        request.getHttpURI().getPathQuery(), path.root(), failure);
+                Response.writeError(request, response, callback, failure);
+            }
+        });
+    }
+
+    /**
+     * Leaves a request httpd has already taken to Pax Web's contexts: it goes through the server
+     * again, where httpd now declines it.
+     */
+    private static void passOn(Request request, Response response, Callback callback) throws Exception {
+        Server server = request.getConnectionMetaData().getConnector().getServer();
+        if (!server.handle(request, response, callback)) {
+            Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+        }
+    }
+
+    private void serve(RootEntry entry, Request request, Response response, Callback callback, RequestPath path) {
         RootCounters counters = statistics.of(entry.root());
         counters.requested();
         HttpdSettings current = settings.get();
         JettyExchange exchange = new JettyExchange(request, response, callback, entry, path, current, counters);
         if (current.maxBodySize() > 0 && request.getLength() > current.maxBodySize()) {
             exchange.refuse(413, tooLarge(current.maxBodySize()));
-            return true;
+            return;
         }
         try {
             entry.handler().handle(exchange, exchange);
         } catch (BodyTooLargeException tooLarge) {
             exchange.refuse(413, tooLarge(tooLarge.limit()));
-            return true;
+            return;
         } catch (HttpException.RuntimeException clientError) {
             // Jetty's verdict on what the client sent (a bad query or form): the client's fault, not the handler's.
             LOG.debug("root {}: {} {} refused: {}", entry.root(), request.getMethod(), exchange.url(),
                     clientError.toString());
             exchange.refuse(clientError.getCode(), clientError.getReason() == null
                     ? "the request cannot be read" : clientError.getReason());
-            return true;
+            return;
         } catch (Exception | LinkageError failure) {
             LOG.error("root {}: handler service {} failed on {} {}", entry.root(), entry.serviceId(),
                     request.getMethod(), exchange.url(), failure);
@@ -117,12 +166,11 @@ final class DispatchHandler extends Handler.Abstract {
             } else {
                 exchange.abandon(500, "Internal Server Error");
             }
-            return true;
+            return;
         }
         if (!exchange.deferred()) {
             exchange.complete();
         }
-        return true;
     }
 
     private static String tooLarge(long limit) {

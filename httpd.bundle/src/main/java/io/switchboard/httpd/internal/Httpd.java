@@ -12,8 +12,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.Filter;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -34,13 +34,15 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.anchor.HttpdAnchor;
 import io.switchboard.httpd.HttpdEndpoint;
 import io.switchboard.httpd.RootHandler;
 import io.switchboard.mi.MiStatistics;
 
 /**
  * httpd itself: validates {@value HttpdSettings#PID}, drives Pax Web's listener, tracks root
- * handlers and registers the dispatching Jetty handler and the {@link io.switchboard.httpd.HttpdRuntime}.
+ * handlers and registers its dispatcher, which the anchor's handler in Pax Web's server calls, and the
+ * {@link io.switchboard.httpd.HttpdRuntime}.
  */
 @Component(configurationPid = HttpdSettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         immediate = true, service = {})
@@ -53,7 +55,8 @@ public final class Httpd {
     private final Map<Long, HttpdEndpoint> paxWebEndpoints = new ConcurrentHashMap<>();
     private final PaxWebListener listener;
     private volatile HttpdSettings settings;
-    private volatile boolean handlerDeployed;
+    /** Whether Pax Web's server runs the anchor's handler, through which requests reach httpd. */
+    private volatile boolean anchorInService;
     /** Pax Web's runtime services: while there is none, its server is not (yet) serving. */
     private final Set<Long> paxWebRuntimes = ConcurrentHashMap.newKeySet();
     /**
@@ -73,21 +76,31 @@ public final class Httpd {
      */
     private final ScheduledExecutorService announcer = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "switchboard-httpd-announcer"));
+    /** Ends the waits of requests for departed handlers. */
+    private final ScheduledExecutorService holds = Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "switchboard-httpd-holds"));
     private final BundleContext context;
-    /** Registered once a first valid configuration is in force; DS calls modified and deactivate in turn. */
-    private ServiceRegistration<Handler> handler;
+    /**
+     * Registered once a first valid configuration is in force, and only after DS bound every root
+     * handler there is: an httpd that replaces another must not answer 404 for roots it has not seen yet.
+     */
+    private ServiceRegistration<Request.Handler> dispatcher;
     private final RootStatistics statistics = new RootStatistics();
     private ServiceRegistration<MiStatistics> statisticsRegistration;
 
     @Activate
-    public Httpd(@Reference ConfigurationAdmin configAdmin, BundleContext context, HttpdConfiguration config,
-            Map<String, Object> properties) {
+    public Httpd(@Reference ConfigurationAdmin configAdmin, BundleContext context) {
         this.context = context;
         this.whiteboard = new ServiceTracker<>(context, whiteboardFilter(context), null);
         whiteboard.open();
         this.listener = new PaxWebListener(configAdmin, announcer, this::listenerUnchanged);
-        this.registry = new RootRegistry(this::rootsChanged);
+        this.registry = new RootRegistry(this::rootsChanged, holds, () -> settings == null ? 0 : settings.swapHold());
         this.runtime = new HttpdRuntimeService(registry);
+    }
+
+    /** DS calls this after it bound every root handler there is. */
+    @Activate
+    void activate(HttpdConfiguration config, Map<String, Object> properties) {
         modified(config, properties);
     }
 
@@ -109,6 +122,9 @@ public final class Httpd {
                 listener.apply(next);
             }
             settings = next;
+            if (previous != null && previous.swapHold() != next.swapHold() && dispatcher != null) {
+                dispatcher.setProperties(dispatcherProperties(next));
+            }
             if (previous == null) {
                 runtime.settings(next);
                 register();
@@ -129,14 +145,19 @@ public final class Httpd {
     }
 
     private void register() {
-        // pax-web-jetty puts Handler services with a positive ranking in front of its servlet contexts
-        // (it restarts its server to do so).
-        handler = context.registerService(Handler.class, new DispatchHandler(registry, () -> settings,
-                this::handlerDeployed, () -> !whiteboard.isEmpty(), statistics),
-                new Hashtable<>(Map.of(Constants.SERVICE_RANKING, 1)));
         runtime.register(context);
         statisticsRegistration = context.registerService(MiStatistics.class, statistics,
                 new Hashtable<>(Map.of(MiStatistics.GROUP, RootStatistics.GROUP)));
+        dispatcher = context.registerService(Request.Handler.class,
+                new DispatchHandler(registry, () -> settings, () -> !whiteboard.isEmpty(), statistics),
+                dispatcherProperties(settings));
+    }
+
+    private static Hashtable<String, Object> dispatcherProperties(HttpdSettings settings) {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(HttpdAnchor.DISPATCHER, HttpdAnchor.HTTPD);
+        properties.put(HttpdAnchor.SWAP_HOLD, settings.swapHold());
+        return properties;
     }
 
     /** Pax Web also takes its own "alias" and "urlPatterns" properties on servlet services. */
@@ -150,18 +171,24 @@ public final class Httpd {
         }
     }
 
+    /**
+     * The dispatcher goes first, so the anchor holds new requests for the next httpd; the requests
+     * this one still serves finish on it, and its handlers' open deferred responses stay open.
+     */
     @Deactivate
     void deactivate() {
+        if (dispatcher != null) {
+            dispatcher.unregister();
+            dispatcher = null;
+        }
+        registry.close();
         whiteboard.close();
         announcer.shutdownNow();
+        holds.shutdownNow();
         runtime.unregister();
         if (statisticsRegistration != null) {
             statisticsRegistration.unregister();
             statisticsRegistration = null;
-        }
-        if (handler != null) {
-            handler.unregister();
-            handler = null;
         }
     }
 
@@ -202,11 +229,19 @@ public final class Httpd {
         long id = (Long) reference.getProperty("service.id");
         paxWebEndpoints.remove(id);
         paxWebRuntimes.remove(id);
-        // Pax Web unregisters its runtime when it stops the server; the next server starts the
-        // handler anew and says so.
-        handlerDeployed = false;
         inServiceChanged();
         endpointChanged();
+    }
+
+    /** The anchor's handler service, while Pax Web's server runs it. */
+    @Reference(service = Handler.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + HttpdAnchor.IN_SERVICE + "=true)")
+    void bindAnchor(ServiceReference<Handler> reference) {
+        anchorInService(true);
+    }
+
+    void unbindAnchor(ServiceReference<Handler> reference) {
+        anchorInService(false);
     }
 
     /** The last hand-over changed nothing in Pax Web: the endpoint in force stays. */
@@ -215,9 +250,9 @@ public final class Httpd {
         endpointChanged();
     }
 
-    private void handlerDeployed(boolean deployed) {
-        handlerDeployed = deployed;
-        if (deployed) {
+    private void anchorInService(boolean now) {
+        anchorInService = now;
+        if (now) {
             awaitingRestart = false;
         }
         inServiceChanged();
@@ -225,17 +260,17 @@ public final class Httpd {
     }
 
     /**
-     * Pax Web serves once its server has started httpd's handler and it has registered its runtime,
-     * which it does after the server started (the handler starts before the connectors): listener
-     * settings handed over sooner would restart the server while Pax Web is still setting it up.
+     * Pax Web serves once its server has started the anchor's handler and it has registered its
+     * runtime, which it does after the server started (the handler starts before the connectors):
+     * listener settings handed over sooner would restart the server while Pax Web is still setting it up.
      */
     private void inServiceChanged() {
-        listener.deployed(handlerDeployed && !paxWebRuntimes.isEmpty());
+        listener.deployed(anchorInService && !paxWebRuntimes.isEmpty());
     }
 
-    /** The server listens for handlers once Pax Web has an endpoint and has started the handler. */
+    /** The server listens for handlers once Pax Web has an endpoint and runs the anchor's handler. */
     private synchronized void endpointChanged() {
-        HttpdEndpoint now = handlerDeployed && !awaitingRestart
+        HttpdEndpoint now = anchorInService && !awaitingRestart
                 ? paxWebEndpoints.values().stream().findFirst().orElse(null) : null;
         if (Objects.equals(now, announced)) {
             return;

@@ -39,6 +39,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Largest number of server threads, 8 to 10000; 0 = 8 per processor, at least 16.")
     int max__threads() default 0;
 
+    @AttributeDefinition(name = "swap_hold", description = "Milliseconds a request waits, holding no thread, for "
+            + "the next handler of its root when the handler leaves (its bundle is updated), and for httpd itself "
+            + "while httpd is updated; then it gets 404 (or the fallback), or 503 while httpd is away. 0 = no wait.")
+    int swap__hold() default 5000;
+
     @AttributeDefinition(name = "https", description = "Serve HTTPS instead of HTTP on the port, with the keystore below.")
     boolean https() default false;
 

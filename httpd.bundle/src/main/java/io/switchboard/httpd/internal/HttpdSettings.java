@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * so a refused configuration leaves the running one untouched.
  */
 record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long maxBodySize, int idleTimeout,
-        int asyncTimeout, int maxThreads, Tls tls) {
+        int asyncTimeout, int maxThreads, int swapHold, Tls tls) {
 
     static final String PID = "switchboard.httpd";
 
@@ -54,6 +54,8 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
         if (maxThreads == 0) {
             maxThreads = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
         }
+        int swapHold = r.read("swap_hold", () -> config.swap__hold(), v -> v >= 0 && v <= 600_000,
+                "must be 0 (requests are not held) to 600000 milliseconds");
         boolean https = r.read("https", () -> config.https(), v -> true, "must be true or false");
         Tls tls = null;
         if (https) {
@@ -66,14 +68,14 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
             String keyPassword = config.tls__key__password().isEmpty() ? password : config.tls__key__password();
             tls = new Tls(keystore, password, type.toUpperCase(), keyPassword);
         }
-        return new HttpdSettings(ip, port, bufSize, postBufSize, maxBody, idle, async, maxThreads, tls);
+        return new HttpdSettings(ip, port, bufSize, postBufSize, maxBody, idle, async, maxThreads, swapHold, tls);
     }
 
     /** @return the applied values under their configuration keys, as the runtime service shows them */
     Map<String, Object> byKey() {
         return Map.of("ip", ip, "port", port, "buf_size", bufSize, "post_buf_size", postBufSize, "max_body_size",
                 maxBodySize, "idle_timeout", idleTimeout, "async_timeout", asyncTimeout, "max_threads", maxThreads,
-                "https", tls != null);
+                "swap_hold", swapHold, "https", tls != null);
     }
 
     /** @return {@code true} when {@code other} needs the listener restarted to take effect */

@@ -343,7 +343,7 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
         // async_timeout is the limit for a deferred response: the connection's idle timeout is not.
         request.addIdleTimeoutListener(idle -> false);
         request.addFailureListener(this::failed);
-        if (!entry.opened(this)) {
+        if (!entry.exchanges().opened(this)) {
             abandon(503, "the handler of root " + entry.root() + " went away");
             return;
         }
@@ -356,7 +356,7 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
             // Completed by another thread while this one deferred: closed() may have run before the
             // exchange was open and timed.
             timeout.cancel();
-            entry.closed(this);
+            entry.exchanges().closed(this);
         }
     }
 
@@ -402,6 +402,14 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
         fail(status, reason, false);
     }
 
+    /**
+     * As {@link #abandon}, on a thread of the server's pool: a handler thread stuck in a write holds
+     * the lock {@link #abandon} needs, and the caller may not wait for it.
+     */
+    void abandonOnPool(int status, String reason) {
+        request.getComponents().getExecutor().execute(() -> abandon(status, reason));
+    }
+
     /** As {@link #abandon}, and asks the client to close the connection: its request is not read on. */
     void refuse(int status, String reason) {
         fail(status, reason, true);
@@ -443,7 +451,7 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
             pending.cancel();
         }
         if (deferred) {
-            entry.closed(this);
+            entry.exchanges().closed(this);
         }
         count();
     }

@@ -1,8 +1,5 @@
 package io.switchboard.httpd.internal;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 
@@ -19,27 +16,25 @@ final class RootEntry implements Comparable<RootEntry> {
     private final String root;
     private final String module;
     private final int ranking;
-    /** Deferred responses still open, failed with 503 when the handler leaves. */
-    private final Set<JettyExchange> open;
-    private volatile boolean abandoned;
+    private final Exchanges exchanges;
 
     RootEntry(ServiceReference<RootHandler> reference, RootHandler handler, String root) {
-        this(reference, handler, root, ConcurrentHashMap.newKeySet());
+        this(reference, handler, root, new Exchanges());
     }
 
     private RootEntry(ServiceReference<RootHandler> reference, RootHandler handler, String root,
-            Set<JettyExchange> open) {
+            Exchanges exchanges) {
         this.reference = reference;
         this.handler = handler;
         this.root = root;
         this.module = moduleOf(reference);
         this.ranking = reference.getProperty(Constants.SERVICE_RANKING) instanceof Integer i ? i : 0;
-        this.open = open;
+        this.exchanges = exchanges;
     }
 
-    /** @return this handler with the ranking and module {@code changed} now has, and the same open responses */
+    /** @return this handler with the ranking and module {@code changed} now has, and the same exchanges under way */
     RootEntry reranked(ServiceReference<RootHandler> changed) {
-        return new RootEntry(changed, handler, root, open);
+        return new RootEntry(changed, handler, root, exchanges);
     }
 
     /**
@@ -105,26 +100,8 @@ final class RootEntry implements Comparable<RootEntry> {
         return root;
     }
 
-    /** @return {@code false} when the handler has already left: the caller answers for it */
-    boolean opened(JettyExchange exchange) {
-        open.add(exchange);
-        if (abandoned) {
-            open.remove(exchange);
-            return false;
-        }
-        return true;
-    }
-
-    void closed(JettyExchange exchange) {
-        open.remove(exchange);
-    }
-
-    /** Fails every deferred response still open: the handler that would complete it is gone. */
-    void abandon() {
-        abandoned = true;
-        for (JettyExchange exchange : open) {
-            exchange.abandon(503, "the handler of root " + root + " went away");
-        }
-        open.clear();
+    /** @return what the handler has under way */
+    Exchanges exchanges() {
+        return exchanges;
     }
 }

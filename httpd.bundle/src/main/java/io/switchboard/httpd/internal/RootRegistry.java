@@ -5,6 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import org.osgi.framework.ServiceReference;
 import org.slf4j.Logger;
@@ -14,25 +19,50 @@ import io.switchboard.httpd.RootHandler;
 import io.switchboard.httpd.RootPath;
 
 /**
- * Every root handler, serving or waiting. Writers synchronize and swap in a new immutable table;
- * request threads read the current table without locking.
+ * Every root handler, serving or waiting, and the roots whose handler just left. Writers synchronize
+ * and swap in a new immutable table; request threads read the current table without locking.
+ * <p>
+ * A root whose last handler leaves stays vacant for {@code swap_hold}: its requests wait for the next
+ * handler of the root (a bundle being updated registers it again moments later) and are routed again
+ * when one comes or the hold passes. A handler that leaves is not called again, and its departure
+ * waits (up to the hold) for the calls it still runs.
  */
 final class RootRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(RootRegistry.class);
 
     /** Runs after every change, outside the lock. */
     private final Runnable onChange;
+    private final ScheduledExecutorService timer;
+    private final IntSupplier swapHold;
     private final Map<Long, RootEntry> byServiceId = new HashMap<>();
+    private final Map<String, Vacancy> vacancies = new ConcurrentHashMap<>();
     private volatile Map<String, RootEntry> serving = Map.of();
     private volatile List<RootEntry> all = List.of();
+    private volatile boolean closed;
 
-    RootRegistry(Runnable onChange) {
+    /**
+     * @param timer ends vacancies and abandons what departed handlers left open
+     * @param swapHold the {@code swap_hold} in force, in milliseconds
+     */
+    RootRegistry(Runnable onChange, ScheduledExecutorService timer, IntSupplier swapHold) {
         this.onChange = onChange;
+        this.timer = timer;
+        this.swapHold = swapHold;
     }
 
     /** @return the entry serving {@code root}, or {@code null} */
     RootEntry serving(String root) {
         return serving.get(root);
+    }
+
+    /** @return the vacancy of {@code root} while its handler has just left, or {@code null} */
+    Vacancy vacancy(String root) {
+        return vacancies.get(root);
+    }
+
+    /** @return whether httpd is going away: nothing is routed any more */
+    boolean closed() {
+        return closed;
     }
 
     void add(ServiceReference<RootHandler> reference, RootHandler handler) {
@@ -43,9 +73,19 @@ final class RootRegistry {
                     reference.getProperty(RootHandler.ROOT), RootHandler.FALLBACK);
             return;
         }
+        Vacancy filled;
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             byServiceId.put((Long) reference.getProperty("service.id"), new RootEntry(reference, handler, root));
+            // The table takes the root before the vacancy ends: see DispatchHandler's second look.
             rebuild();
+            filled = vacancies.remove(root);
+        }
+        if (filled != null) {
+            LOG.debug("root {}: a new handler came within swap_hold; requests that waited go to it", root);
+            filled.end();
         }
         onChange.run();
     }
@@ -64,24 +104,89 @@ final class RootRegistry {
             }
         }
         if (rerouted) {
-            remove(reference);
+            // The handler stays: the calls it runs for its old root need not be waited for.
+            depart(reference, false);
             add(reference, handler);
         } else {
             onChange.run();
         }
     }
 
+    /** The handler's service is going away: it is not called again, and its calls are waited for. */
     void remove(ServiceReference<RootHandler> reference) {
+        depart(reference, true);
+    }
+
+    /** httpd is going away: nothing is routed or waited for any more, and waiting requests are answered. */
+    void close() {
+        List<Vacancy> ended;
+        synchronized (this) {
+            closed = true;
+            ended = new ArrayList<>(vacancies.values());
+            vacancies.clear();
+        }
+        ended.forEach(Vacancy::end);
+    }
+
+    private void depart(ServiceReference<RootHandler> reference, boolean waitForCalls) {
+        int hold = swapHold.getAsInt();
         RootEntry removed;
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             removed = byServiceId.remove((Long) reference.getProperty("service.id"));
             if (removed == null) {
                 return;
             }
+            String root = removed.root();
+            boolean last = byServiceId.values().stream().noneMatch(entry -> entry.root().equals(root));
+            if (hold > 0 && last && !vacancies.containsKey(root)) {
+                // Open before the table drops the root: a request never finds neither.
+                Vacancy vacancy = new Vacancy();
+                vacancies.put(root, vacancy);
+                schedule(() -> expire(root, vacancy), hold);
+            }
             rebuild();
         }
-        removed.abandon();
         onChange.run();
+        if (waitForCalls && hold > 0) {
+            waitFor(removed, hold);
+        }
+        // Deferred responses get the hold to be completed by the handler going away (it may answer
+        // them as it stops), then they are failed.
+        String reason = "the handler of root " + removed.root() + " went away";
+        if (hold > 0) {
+            schedule(() -> removed.exchanges().abandon(reason), hold);
+        } else {
+            removed.exchanges().abandon(reason);
+        }
+    }
+
+    private static void waitFor(RootEntry removed, int hold) {
+        try {
+            if (!removed.exchanges().leave(hold)) {
+                LOG.warn("root {}: handler service {} left while calls of it still ran after swap_hold={} ms",
+                        removed.root(), removed.serviceId(), hold);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void expire(String root, Vacancy vacancy) {
+        if (vacancies.remove(root, vacancy)) {
+            LOG.debug("root {}: no new handler within swap_hold; requests that waited are routed without it", root);
+            vacancy.end();
+        }
+    }
+
+    private void schedule(Runnable task, int millis) {
+        try {
+            timer.schedule(task, millis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // httpd is going away: close() answers what waits
+        }
     }
 
     /** @return every entry, serving ones first within each root */

@@ -9,7 +9,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -30,6 +33,12 @@ public final class CommandRegistry {
     private final Map<Long, CommandInfo> byServiceId = new HashMap<>();
     private volatile Map<String, CommandInfo> byName = Map.of();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final Bundle own;
+
+    @Activate
+    public CommandRegistry(BundleContext context) {
+        this.own = context.getBundle();
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindMiCommand(MiCommand command, ServiceReference<MiCommand> reference) {
@@ -58,6 +67,11 @@ public final class CommandRegistry {
     }
 
     void unbindMiCommand(MiCommand command, ServiceReference<MiCommand> reference) {
+        if (own.getState() == Bundle.STOPPING) {
+            // SCR takes this bundle's commands away before the MI root that calls them: until the root
+            // is gone (and the calls it runs have ended), the commands stay callable.
+            return;
+        }
         synchronized (this) {
             if (byServiceId.remove((Long) reference.getProperty("service.id")) == null) {
                 return;

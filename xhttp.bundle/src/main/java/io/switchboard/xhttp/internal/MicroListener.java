@@ -3,11 +3,14 @@ package io.switchboard.xhttp.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 import org.eclipse.jetty.http.HttpField;
@@ -28,26 +31,45 @@ import org.slf4j.LoggerFactory;
 import io.switchboard.xhttp.HttpEventHandler;
 
 /**
- * One microhttpd listener: a Jetty server of its own whose requests become events. Connections
- * from addresses {@code allowed_ips} leaves out are closed as soon as they are accepted, before a
- * byte is read.
+ * One microhttpd listener: a Jetty server of its own whose requests become events, on a listening
+ * socket it is handed (the anchor keeps it open across updates of this bundle). Connections from
+ * addresses {@code allowed_ips} leaves out are closed as soon as they are accepted, before a byte is
+ * read.
  */
 final class MicroListener {
     private static final Logger LOG = LoggerFactory.getLogger(MicroListener.class);
+    /** How long a retired listener's connections may take to carry one more request. */
+    private static final long DRAIN_MILLIS = 5000;
+    /** A retired listener closes a connection idle this long, as any server closes an idle keep-alive connection. */
+    private static final long IDLE_WHILE_DRAINING_MILLIS = 1000;
+    private static final long DRAIN_POLL_MILLIS = 10;
+    /** Deregistering the socket from the selector takes one turn of its loop. */
+    private static final long DEREGISTER_MILLIS = 2000;
 
+    private final ServerSocketChannel socket;
     private final QueuedThreadPool threads;
     private final Server server;
     private final ServerConnector connector;
+    /** Set once retired: every response closes its connection. */
+    private volatile boolean draining;
 
-    MicroListener(MicrohttpdSettings settings, Supplier<MicrohttpdSettings> current, EventDispatcher dispatcher) {
+    /**
+     * @param socket the bound listening socket, deregistered from any other listener's selector
+     * @throws IOException when the socket cannot be used
+     */
+    MicroListener(ServerSocketChannel socket, MicrohttpdSettings settings, Supplier<MicrohttpdSettings> current,
+            EventDispatcher dispatcher) throws IOException {
+        this.socket = socket;
         threads = new QueuedThreadPool(settings.maxThreads(), Math.min(4, settings.maxThreads()));
         threads.setName("microhttpd");
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost(settings.listenAddr().isEmpty() ? null : settings.listenAddr());
-        connector.setPort(settings.listenPort());
+        // No acceptor thread: the selector accepts, so retiring stops accepting by deregistering the
+        // socket, where interrupting an acceptor blocked in accept() would close it.
+        connector = new ServerConnector(server, 0, 1, new HttpConnectionFactory(http));
+        awaitDeregistered();
+        connector.open(socket);
         connector.addEventListener(new Connection.Listener() {
             @Override
             public void onOpened(Connection connection) {
@@ -64,6 +86,9 @@ final class MicroListener {
         server.setHandler(new Handler.Abstract.NonBlocking() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
+                if (draining) {
+                    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                }
                 MicrohttpdSettings settings = current.get();
                 HandlerTable.Entry entry = dispatcher.select(settings.callback());
                 if (entry != null && entry.nonBlocking() && !hasBody(request)) {
@@ -76,21 +101,67 @@ final class MicroListener {
         });
     }
 
-    /** @throws Exception when the address cannot be bound */
+    /** @throws Exception when the server cannot start */
     void start() throws Exception {
         server.start();
     }
 
+    /**
+     * Stops accepting at once, leaving the socket open and free for the next listener, and lets each
+     * open connection carry one more request, answered with {@code Connection: close}, before the
+     * server stops, on a thread of its own. (Jetty's own graceful stop closes a connection after a
+     * response that was already on its way without saying so, which a client that sent its next
+     * request meanwhile sees as a reset.)
+     *
+     * @param stopped runs once the server has stopped
+     */
+    void retire(Runnable stopped) {
+        draining = true;
+        connector.setAccepting(false);
+        awaitDeregistered();
+        connector.getConnectedEndPoints().forEach(endPoint -> endPoint.setIdleTimeout(IDLE_WHILE_DRAINING_MILLIS));
+        Thread drain = new Thread(() -> {
+            try {
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
+                while (!connector.getConnectedEndPoints().isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(DRAIN_POLL_MILLIS);
+                }
+                server.stop();
+            } catch (Exception failed) {
+                LOG.warn("retired microhttpd listener on port {} did not stop cleanly", port(), failed);
+            } finally {
+                stopped.run();
+            }
+        }, "microhttpd-drain");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    /** Stops now, leaving the socket to its owner. */
     void stop() {
+        connector.setAccepting(false);
+        awaitDeregistered();
         try {
             server.stop();
         } catch (Exception failed) {
-            LOG.warn("microhttpd listener on port {} did not stop cleanly", connector.getPort(), failed);
+            LOG.warn("microhttpd listener on port {} did not stop cleanly", port(), failed);
         }
     }
 
+    ServerSocketChannel socket() {
+        return socket;
+    }
+
     int port() {
-        return connector.getLocalPort();
+        return socket.socket().getLocalPort();
+    }
+
+    /** A socket still registered with a selector cannot be handed on: Jetty would fail to configure it. */
+    private void awaitDeregistered() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEREGISTER_MILLIS);
+        while (socket.isRegistered() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
     }
 
     private static boolean hasBody(Request request) {

@@ -1,5 +1,8 @@
 package io.switchboard.xhttp.internal;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.osgi.framework.ServiceReference;
@@ -15,11 +18,14 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.anchor.SocketKeeper;
 import io.switchboard.xhttp.HttpEventHandler;
 
 /**
  * Kamailio microhttpd: a listener of its own, independent of httpd, whose requests are raised as
- * {@value HttpEventHandler#MICROHTTPD} events.
+ * {@value HttpEventHandler#MICROHTTPD} events. Its listening socket is the anchor's to keep: when this
+ * bundle is updated, the next revision takes the same socket back, so clients wait in its backlog
+ * instead of being refused, and connections already open finish their request on the old listener.
  */
 @Component(configurationPid = Microhttpd.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
         service = {})
@@ -27,15 +33,30 @@ import io.switchboard.xhttp.HttpEventHandler;
 public final class Microhttpd {
     static final String PID = "switchboard.microhttpd";
     private static final Logger LOG = LoggerFactory.getLogger(Microhttpd.class);
+    /** The accept queue of a new socket: connections wait there while the listener is replaced. */
+    private static final int BACKLOG = 1024;
+    private static final Runnable NOTHING = () -> { };
 
+    private final SocketKeeper sockets;
     private final HandlerTable handlers = new HandlerTable();
     private final ScheduledExecutorService timer = Timers.create("switchboard-microhttpd-timeouts");
     private final EventDispatcher dispatcher = new EventDispatcher(PID, handlers, timer);
     private volatile MicrohttpdSettings settings;
     private MicroListener listener;
+    /**
+     * Set when DS deactivates this component: the retired listener still finishes its connections'
+     * requests, so the handlers DS unbinds afterwards stay in the table until it has stopped.
+     */
+    private volatile boolean retired;
 
     @Activate
-    public Microhttpd(MicrohttpdConfiguration config) {
+    public Microhttpd(@Reference SocketKeeper sockets) {
+        this.sockets = sockets;
+    }
+
+    /** DS calls this after it bound every handler there is: the listener answers only once it knows them. */
+    @Activate
+    void activate(MicrohttpdConfiguration config) {
         modified(config);
     }
 
@@ -45,34 +66,9 @@ public final class Microhttpd {
             MicrohttpdSettings next = MicrohttpdSettings.from(config);
             if (listener == null) {
                 // No listener yet: the first valid configuration, or one after a listener was lost.
-                listener = start(next);
+                listener = startOnNewSocket(next);
             } else if (next.listenerDiffers(settings)) {
-                // The new listener binds before the old one closes: a port that cannot be bound
-                // leaves the old listener serving. The same port cannot be bound twice, so it closes first.
-                boolean samePort = next.listenPort() == settings.listenPort();
-                if (samePort) {
-                    listener.stop();
-                }
-                MicroListener replacement;
-                try {
-                    replacement = start(next);
-                } catch (SettingRefusedException refused) {
-                    if (samePort) {
-                        try {
-                            listener.start();
-                        } catch (Exception lost) {
-                            LOG.error("{}; the previous listener could not be restarted either: microhttpd does not "
-                                    + "listen until the configuration changes", refused.getMessage(), lost);
-                            listener = null;
-                            return;
-                        }
-                    }
-                    throw refused;
-                }
-                if (!samePort) {
-                    listener.stop();
-                }
-                listener = replacement;
+                replace(next);
             }
             settings = next;
             LOG.info("configuration {} applied", PID);
@@ -85,23 +81,86 @@ public final class Microhttpd {
         }
     }
 
-    @Deactivate
-    synchronized void deactivate() {
-        timer.shutdownNow();
-        if (listener != null) {
-            listener.stop();
+    /**
+     * Puts a listener for {@code next} in place of the current one. On the same address it takes
+     * over the same socket; on a new port the new socket is bound and served before the old one
+     * closes, so a port that cannot be bound leaves the old listener serving; on the same port at
+     * another address the old socket must close first, and is bound again if the new one cannot be.
+     */
+    private void replace(MicrohttpdSettings next) throws Exception {
+        MicroListener old = listener;
+        boolean samePort = next.listenPort() == settings.listenPort();
+        if (samePort && next.listenAddr().equals(settings.listenAddr())) {
+            old.retire(NOTHING);
+            listener = start(next, old.socket());
+        } else if (!samePort) {
+            listener = startOnNewSocket(next);
+            old.retire(NOTHING);
+            // Connections that would queue on the old port are refused now rather than after the drain.
+            sockets.close(old.socket());
+        } else {
+            old.retire(NOTHING);
+            sockets.close(old.socket());
+            try {
+                listener = startOnNewSocket(next);
+            } catch (SettingRefusedException refused) {
+                restartPrevious(refused);
+                throw refused;
+            }
         }
     }
 
-    private MicroListener start(MicrohttpdSettings next) throws SettingRefusedException {
-        MicroListener started = new MicroListener(next, () -> settings == null ? next : settings, dispatcher);
+    private MicroListener startOnNewSocket(MicrohttpdSettings next) throws Exception {
+        ServerSocketChannel socket = open(next);
         try {
-            started.start();
-        } catch (Exception cannotBind) {
-            started.stop();
+            return start(next, socket);
+        } catch (Exception failed) {
+            sockets.close(socket);
+            throw failed;
+        }
+    }
+
+    private void restartPrevious(SettingRefusedException refused) {
+        try {
+            listener = startOnNewSocket(settings);
+        } catch (Exception lost) {
+            LOG.error("{}; the previous listener could not be restarted either: microhttpd does not listen until "
+                    + "the configuration changes", refused.getMessage(), lost);
+            listener = null;
+        }
+    }
+
+    /** Retires the listener: the next revision of this bundle takes its socket from the anchor. */
+    @Deactivate
+    synchronized void deactivate() {
+        retired = true;
+        if (listener != null) {
+            listener.retire(timer::shutdownNow);
+        } else {
+            timer.shutdownNow();
+        }
+    }
+
+    /** @throws SettingRefusedException when the address cannot be bound */
+    private ServerSocketChannel open(MicrohttpdSettings next) throws SettingRefusedException {
+        InetSocketAddress address = next.listenAddr().isEmpty() ? new InetSocketAddress(next.listenPort())
+                : new InetSocketAddress(next.listenAddr(), next.listenPort());
+        try {
+            return sockets.open(address, BACKLOG);
+        } catch (IOException cannotBind) {
             throw new SettingRefusedException(PID, "listen_port", next.listenPort(),
                     "must be free to bind on " + (next.listenAddr().isEmpty() ? "all addresses" : next.listenAddr())
                             + " (" + cannotBind.getMessage() + ")");
+        }
+    }
+
+    private MicroListener start(MicrohttpdSettings next, ServerSocketChannel socket) throws Exception {
+        MicroListener started = new MicroListener(socket, next, () -> settings == null ? next : settings, dispatcher);
+        try {
+            started.start();
+        } catch (Exception failed) {
+            started.stop();
+            throw failed;
         }
         LOG.info("microhttpd listening on {}:{}", next.listenAddr().isEmpty() ? "*" : next.listenAddr(), started.port());
         return started;
@@ -119,6 +178,8 @@ public final class Microhttpd {
     }
 
     void unbindHttpEventHandler(HttpEventHandler handler, ServiceReference<HttpEventHandler> reference) {
-        handlers.remove(reference);
+        if (!retired) {
+            handlers.remove(reference);
+        }
     }
 }

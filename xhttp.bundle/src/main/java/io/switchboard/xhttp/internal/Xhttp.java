@@ -60,8 +60,13 @@ public final class Xhttp implements RootHandler {
     private ServiceRegistration<RootHandler> fallback;
 
     @Activate
-    public Xhttp(BundleContext context, XhttpConfiguration config) {
+    public Xhttp(BundleContext context) {
         this.context = context;
+    }
+
+    /** DS calls this after it bound every handler there is: the fallback is claimed for the best of them. */
+    @Activate
+    void activate(XhttpConfiguration config) {
         modified(config);
     }
 
@@ -83,13 +88,14 @@ public final class Xhttp implements RootHandler {
         }
     }
 
+    /** The fallback goes first: httpd waits for the events under way, whose reply timers still run. */
     @Deactivate
     synchronized void deactivate() {
-        timer.shutdownNow();
         if (fallback != null) {
             fallback.unregister();
             fallback = null;
         }
+        timer.shutdownNow();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -110,7 +116,7 @@ public final class Xhttp implements RootHandler {
 
     /** Registers the fallback while there are handlers, so without them unknown roots keep httpd's 404. */
     private synchronized void claimFallbackWhileHandled() {
-        if (context == null || settings == null || timer.isShutdown()) {
+        if (settings == null || timer.isShutdown()) {
             return;
         }
         if (!handlers.isEmpty() && fallback == null) {

@@ -1,0 +1,172 @@
+package io.switchboard.anchor.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Jetty handler Pax Web runs in front of its servlet contexts for httpd. It hands each request to
+ * httpd's dispatcher; while there is none, a request waits for the next one without holding a thread,
+ * and is answered 503 with {@code Retry-After} once the swap hold has passed.
+ */
+final class HoldingHandler extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(HoldingHandler.class);
+    /** Marks a held request httpd left to Pax Web: it goes through the server again, past this handler. */
+    private static final String PASSED_ON = HoldingHandler.class.getName() + ".passedOn";
+
+    private final IntSupplier holdMillis;
+    private final Consumer<Boolean> inService;
+    private volatile Request.Handler dispatcher;
+    /** Requests waiting for a dispatcher; guarded by {@code this}, as is every change of {@link #dispatcher}. */
+    private final Set<Held> waiting = new LinkedHashSet<>();
+
+    /** One request that waits for httpd. */
+    private record Held(Request request, Response response, Callback callback, Scheduler.Task[] expiry) {
+    }
+
+    /**
+     * @param holdMillis how long a request may wait for a dispatcher
+     * @param inService told {@code true} once Pax Web's server started this handler, {@code false} when it stops it
+     */
+    HoldingHandler(IntSupplier holdMillis, Consumer<Boolean> inService) {
+        // httpd's handlers may block (read a body, call out): each request gets a thread of the pool.
+        super(InvocationType.BLOCKING);
+        this.holdMillis = holdMillis;
+        this.inService = inService;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        inService.accept(true);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        inService.accept(false);
+        List<Held> dropped;
+        synchronized (this) {
+            dropped = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        // The server is stopping: its connections close whatever is written now.
+        dropped.forEach(this::unavailable);
+        super.doStop();
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        Request.Handler current = dispatcher;
+        if (current != null) {
+            return current.handle(request, response, callback);
+        }
+        if (request.getAttribute(PASSED_ON) != null || !request.getHttpURI().getPath().startsWith("/")) {
+            // Left to Pax Web by httpd, or for the server rather than a root ("OPTIONS *").
+            return false;
+        }
+        hold(new Held(request, response, callback, new Scheduler.Task[1]));
+        return true;
+    }
+
+    /** Makes {@code next} (or nobody, for {@code null}) the dispatcher, and hands it the requests that wait. */
+    void dispatcher(Request.Handler next) {
+        List<Held> released;
+        synchronized (this) {
+            dispatcher = next;
+            if (next == null || waiting.isEmpty()) {
+                return;
+            }
+            released = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        LOG.debug("{} requests held for httpd go to its new dispatcher", released.size());
+        released.forEach(held -> resume(held, next));
+    }
+
+    private void hold(Held held) {
+        int hold = holdMillis.getAsInt();
+        Request.Handler arrived;
+        synchronized (this) {
+            arrived = dispatcher;
+            if (arrived == null && hold > 0) {
+                waiting.add(held);
+                held.expiry()[0] = held.request().getComponents().getScheduler()
+                        .schedule(() -> expire(held), hold, TimeUnit.MILLISECONDS);
+                return;
+            }
+        }
+        if (arrived != null) {
+            // httpd came back between the first look and the lock.
+            resume(held, arrived);
+        } else {
+            unavailable(held);
+        }
+    }
+
+    private void expire(Held held) {
+        synchronized (this) {
+            if (!waiting.remove(held)) {
+                return;
+            }
+        }
+        LOG.warn("{} {} answered 503: httpd did not come back within swap_hold={} ms", held.request().getMethod(),
+                held.request().getHttpURI().getPathQuery(), holdMillis.getAsInt());
+        unavailable(held);
+    }
+
+    /** Runs {@code handler} on a pool thread, as Jetty would have for a request that did not wait. */
+    private void resume(Held held, Request.Handler handler) {
+        Scheduler.Task expiry = held.expiry()[0];
+        if (expiry != null) {
+            expiry.cancel();
+        }
+        held.request().getComponents().getExecutor().execute(() -> {
+            try {
+                if (!handler.handle(held.request(), held.response(), held.callback())) {
+                    passOn(held);
+                }
+            } catch (Throwable failure) {
+                LOG.error("{} {} failed after waiting for httpd", held.request().getMethod(),
+                        held.request().getHttpURI().getPathQuery(), failure);
+                Response.writeError(held.request(), held.response(), held.callback(), failure);
+            }
+        });
+    }
+
+    /** httpd leaves the request to Pax Web's contexts: through the server again, past this handler. */
+    private void passOn(Held held) throws Exception {
+        held.request().setAttribute(PASSED_ON, Boolean.TRUE);
+        if (!getServer().handle(held.request(), held.response(), held.callback())) {
+            Response.writeError(held.request(), held.response(), held.callback(), HttpStatus.NOT_FOUND_404);
+        }
+    }
+
+    private void unavailable(Held held) {
+        Response response = held.response();
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE_503);
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(retryAfterSeconds()));
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
+        byte[] body = "Service Unavailable: httpd is being updated or is stopped\n".getBytes(StandardCharsets.UTF_8);
+        response.write(true, ByteBuffer.wrap(body), held.callback());
+    }
+
+    private long retryAfterSeconds() {
+        return Math.max(1, (holdMillis.getAsInt() + 999) / 1000);
+    }
+}
