@@ -35,7 +35,9 @@ public final class HttpdSlot {
 
     private final SwapHold swapHold;
     private final HoldingHandler handler;
-    private volatile ServiceRegistration<Handler> registration;
+    /** Guards {@link #registration}: a property change and the unregistration never overlap. */
+    private final Object registering = new Object();
+    private ServiceRegistration<Handler> registration;
     /** Whether Pax Web's server runs the handler now. */
     private volatile boolean inService;
     /** Publishes the handler's state off Pax Web's threads, which call in holding Pax Web's locks. */
@@ -49,7 +51,10 @@ public final class HttpdSlot {
         this.swapHold = swapHold;
         this.handler = new HoldingHandler(swapHold::millis, this::inService);
         // pax-web-jetty puts Handler services with a positive ranking in front of its servlet contexts.
-        registration = context.registerService(Handler.class, handler, properties(false));
+        ServiceRegistration<Handler> registered = context.registerService(Handler.class, handler, properties(false));
+        synchronized (registering) {
+            registration = registered;
+        }
         // Pax Web may have started the handler before registerService returned.
         publish(inService);
     }
@@ -57,7 +62,12 @@ public final class HttpdSlot {
     @Deactivate
     void deactivate() {
         publisher.shutdownNow();
-        registration.unregister();
+        // Never while a property change is being delivered: Pax Web's tracker, seeing that change after
+        // the removal, would keep this handler for good.
+        synchronized (registering) {
+            registration.unregister();
+            registration = null;
+        }
     }
 
     @Reference(service = Request.Handler.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -99,14 +109,11 @@ public final class HttpdSlot {
     private void publish(boolean now) {
         try {
             publisher.execute(() -> {
-                ServiceRegistration<Handler> current = registration;
-                if (current == null) {
-                    return; // not registered yet: the constructor publishes once it is
-                }
-                try {
-                    current.setProperties(properties(now));
-                } catch (IllegalStateException unregistered) {
-                    // the anchor is stopping
+                synchronized (registering) {
+                    // Not registered yet (the constructor publishes once it is), or no longer.
+                    if (registration != null) {
+                        registration.setProperties(properties(now));
+                    }
                 }
             });
         } catch (RejectedExecutionException stopping) {

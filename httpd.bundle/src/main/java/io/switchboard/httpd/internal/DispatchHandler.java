@@ -108,7 +108,11 @@ final class DispatchHandler implements Request.Handler {
     /** @return {@code true} when {@code root} is vacant and the request waits for its next handler */
     private boolean held(String root, Request request, Response response, Callback callback, RequestPath path) {
         Vacancy vacancy = registry.vacancy(root);
-        return vacancy != null && vacancy.hold(() -> routeAgain(request, response, callback, path));
+        if (vacancy == null || !vacancy.hold(() -> routeAgain(request, response, callback, path))) {
+            return false;
+        }
+        statistics.of(root).held();
+        return true;
     }
 
     /** Routes a request that waited, on a pool thread as Jetty would have. */

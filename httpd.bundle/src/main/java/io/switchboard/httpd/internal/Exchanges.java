@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * What one root handler has under way: calls of its {@code handle} still running and deferred
@@ -12,8 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * does not take away what they use while they still run.
  */
 final class Exchanges {
-    /** The handler whose {@code handle} the current thread runs, so a handler leaving from within its own call does not wait for itself. */
-    private static final ThreadLocal<Exchanges[]> CURRENT = ThreadLocal.withInitial(() -> new Exchanges[1]);
+    /**
+     * The handler whose {@code handle} the current thread runs, so that a handler leaving from within
+     * its own call does not wait for itself. Removed after each call: the server's threads outlive
+     * this bundle, and a value left in them would keep its class loader.
+     */
+    private static final ThreadLocal<Exchanges> CURRENT = new ThreadLocal<>();
 
     private final AtomicInteger running = new AtomicInteger();
     private final Set<JettyExchange> open = ConcurrentHashMap.newKeySet();
@@ -31,13 +36,16 @@ final class Exchanges {
             exit();
             return false;
         }
-        Exchanges[] current = CURRENT.get();
-        Exchanges outer = current[0];
-        current[0] = this;
+        Exchanges outer = CURRENT.get();
+        CURRENT.set(this);
         try {
             call.run();
         } finally {
-            current[0] = outer;
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
             exit();
         }
         return true;
@@ -45,29 +53,45 @@ final class Exchanges {
 
     private void exit() {
         if (running.decrementAndGet() == 0 && left) {
-            synchronized (this) {
-                notifyAll();
-            }
+            wake();
         }
     }
 
     /**
-     * Refuses new calls and waits until the running ones have returned, or {@code timeoutMillis}
-     * passed. A call on the current thread is not waited for.
+     * Refuses new calls and waits until the running ones have returned, or the time left before
+     * {@code deadlineNanos} passed. A call on the current thread is not waited for.
      *
      * @return {@code true} when no call of another thread still runs
      */
-    boolean leave(long timeoutMillis) throws InterruptedException {
+    boolean leave(long deadlineNanos) throws InterruptedException {
         left = true;
-        int mine = CURRENT.get()[0] == this ? 1 : 0;
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        synchronized (this) {
-            for (long wait = timeoutMillis; running.get() > mine && wait > 0;
-                    wait = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
-                wait(wait);
-            }
+        int mine = CURRENT.get() == this ? 1 : 0;
+        return await(() -> running.get() <= mine, deadlineNanos);
+    }
+
+    /**
+     * Waits until every deferred response is complete, or the time left before {@code deadlineNanos} passed.
+     *
+     * @return {@code true} when none is open any more
+     */
+    boolean awaitCompleted(long deadlineNanos) throws InterruptedException {
+        return await(open::isEmpty, deadlineNanos);
+    }
+
+    private synchronized boolean await(BooleanSupplier done, long deadlineNanos) throws InterruptedException {
+        for (long wait = remainingMillis(deadlineNanos); !done.getAsBoolean() && wait > 0;
+                wait = remainingMillis(deadlineNanos)) {
+            wait(wait);
         }
-        return running.get() <= mine;
+        return done.getAsBoolean();
+    }
+
+    private static long remainingMillis(long deadlineNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+    }
+
+    private synchronized void wake() {
+        notifyAll();
     }
 
     /** @return {@code false} when the handler has been abandoned: the caller answers for it */
@@ -81,14 +105,25 @@ final class Exchanges {
     }
 
     void closed(JettyExchange exchange) {
-        open.remove(exchange);
+        if (open.remove(exchange) && left && open.isEmpty()) {
+            wake();
+        }
     }
 
-    /** Fails every deferred response still open: the handler that would complete it is gone. */
-    void abandon(String reason) {
+    /**
+     * Fails every deferred response still open: the handler that would complete it is gone.
+     *
+     * @param here whether to write the failures on this thread, as httpd does when it stops (nothing of
+     *        it may run after), rather than on the server's pool (the caller must not wait on a write)
+     */
+    void abandon(String reason, boolean here) {
         abandoned = true;
         for (JettyExchange exchange : open) {
-            exchange.abandonOnPool(503, reason);
+            if (here) {
+                exchange.abandon(503, reason);
+            } else {
+                exchange.abandonOnPool(503, reason);
+            }
         }
         open.clear();
     }

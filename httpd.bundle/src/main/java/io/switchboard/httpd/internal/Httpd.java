@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -172,16 +173,19 @@ public final class Httpd {
     }
 
     /**
-     * The dispatcher goes first, so the anchor holds new requests for the next httpd; the requests
-     * this one still serves finish on it, and its handlers' open deferred responses stay open.
+     * The dispatcher goes first, so the anchor holds new requests for the next httpd. The requests
+     * this one still serves get half of {@code swap_hold} to finish, deferred ones included; those
+     * still open then are answered 503: once the bundle has stopped, its classes can no longer be
+     * loaded, so nothing of it may still run.
      */
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
         if (dispatcher != null) {
             dispatcher.unregister();
             dispatcher = null;
         }
-        registry.close();
+        int drain = settings == null ? 0 : settings.swapHold() / 2;
+        registry.close(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drain));
         whiteboard.close();
         announcer.shutdownNow();
         holds.shutdownNow();

@@ -2,9 +2,12 @@ package io.switchboard.httpd.internal;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** What httpd counted for one root: requests, responses by status class, body bytes in and out. */
+/**
+ * What httpd counted for one root: requests, responses by status class, body bytes in and out, and
+ * requests that waited for the root's next handler (its bundle was being updated).
+ */
 final class RootCounters {
-    static final String[] NAMES = { "requests", "1xx", "2xx", "3xx", "4xx", "5xx", "bytes_in", "bytes_out" };
+    static final String[] NAMES = { "requests", "1xx", "2xx", "3xx", "4xx", "5xx", "bytes_in", "bytes_out", "held" };
 
     private final LongAdder[] counters = new LongAdder[NAMES.length];
 
@@ -32,6 +35,11 @@ final class RootCounters {
         if (bytesOut > 0) {
             counters[7].add(bytesOut);
         }
+    }
+
+    /** Counts one request that waits for the root's next handler. */
+    void held() {
+        counters[8].increment();
     }
 
     long value(int index) {

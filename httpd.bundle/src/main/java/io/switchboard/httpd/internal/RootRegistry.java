@@ -25,7 +25,7 @@ import io.switchboard.httpd.RootPath;
  * A root whose last handler leaves stays vacant for {@code swap_hold}: its requests wait for the next
  * handler of the root (a bundle being updated registers it again moments later) and are routed again
  * when one comes or the hold passes. A handler that leaves is not called again, and its departure
- * waits (up to the hold) for the calls it still runs.
+ * waits (up to half the hold) for the calls it still runs.
  */
 final class RootRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(RootRegistry.class);
@@ -117,8 +117,12 @@ final class RootRegistry {
         depart(reference, true);
     }
 
-    /** httpd is going away: nothing is routed or waited for any more, and waiting requests are answered. */
-    void close() {
+    /**
+     * httpd is going away: nothing is routed any more and requests that waited are answered 503. The
+     * calls and deferred responses under way get until {@code deadlineNanos} to end; those still open
+     * then are answered 503 here, so that nothing of this httpd runs once its bundle has stopped.
+     */
+    void close(long deadlineNanos) throws InterruptedException {
         List<Vacancy> ended;
         synchronized (this) {
             closed = true;
@@ -126,6 +130,13 @@ final class RootRegistry {
             vacancies.clear();
         }
         ended.forEach(Vacancy::end);
+        for (RootEntry entry : all) {
+            entry.exchanges().leave(deadlineNanos);
+        }
+        for (RootEntry entry : all) {
+            entry.exchanges().awaitCompleted(deadlineNanos);
+            entry.exchanges().abandon("httpd is being updated or is stopping", true);
+        }
     }
 
     private void depart(ServiceReference<RootHandler> reference, boolean waitForCalls) {
@@ -157,17 +168,21 @@ final class RootRegistry {
         // them as it stops), then they are failed.
         String reason = "the handler of root " + removed.root() + " went away";
         if (hold > 0) {
-            schedule(() -> removed.exchanges().abandon(reason), hold);
+            schedule(() -> removed.exchanges().abandon(reason, false), hold);
         } else {
-            removed.exchanges().abandon(reason);
+            removed.exchanges().abandon(reason, false);
         }
     }
 
+    /**
+     * Waits for the calls the departing handler still runs, for half the hold: the requests that
+     * wait meanwhile must still find the next handler, which comes only once the departure is done.
+     */
     private static void waitFor(RootEntry removed, int hold) {
         try {
-            if (!removed.exchanges().leave(hold)) {
-                LOG.warn("root {}: handler service {} left while calls of it still ran after swap_hold={} ms",
-                        removed.root(), removed.serviceId(), hold);
+            if (!removed.exchanges().leave(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(hold / 2))) {
+                LOG.warn("root {}: handler service {} left while calls of it still ran {} ms (half of swap_hold) later",
+                        removed.root(), removed.serviceId(), hold / 2);
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

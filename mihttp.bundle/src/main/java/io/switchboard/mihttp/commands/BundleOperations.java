@@ -15,10 +15,12 @@ import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.anchor.HttpdAnchor;
 import io.switchboard.mi.MiException;
 import io.switchboard.mi.MiParams;
 
@@ -26,9 +28,10 @@ import io.switchboard.mi.MiParams;
  * What the {@code container:bundle_*} commands share: finding a bundle by id or symbolic name,
  * describing it, and changing bundles off the caller's thread with a bounded wait.
  * <p>
- * The caller is an MI request, served by a handler of the mihttp bundle. When the change reaches mihttp
- * itself (or the framework), waiting for it would have the request wait for its own handler to go away,
- * so the command answers at once with the status {@code started}. Otherwise it waits up to
+ * The caller is an MI request, served by mihttp through httpd and the anchor. When the change reaches
+ * one of those (or the framework), waiting for it would have the request wait for its own way back to
+ * the client to go away (and that departure waits for the requests under way), so the command answers
+ * at once with the status {@code started}. Otherwise it waits up to
  * {@link #WAIT}: {@code done} when the change completed, {@code running} when it still runs after that
  * (a bundle slow to stop); a change that fails within the wait is an error 500 with the framework's
  * message, one that fails later is logged.
@@ -97,7 +100,7 @@ final class BundleOperations {
      */
     Map<String, Object> change(String verb, MiParams params, Change change) throws MiException {
         Bundle bundle = find(params.string("bundle"));
-        boolean detach = touchesSelf(List.of(bundle));
+        boolean detach = touchesRequestPath(List.of(bundle));
         CompletableFuture<Void> done = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
@@ -125,7 +128,7 @@ final class BundleOperations {
         FrameworkWiring wiring = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
         Collection<Bundle> closure = wiring.getDependencyClosure(bundles == null ? wiring.getRemovalPendingBundles() : bundles);
         List<Long> ids = closure.stream().map(Bundle::getBundleId).sorted().toList();
-        boolean detach = touchesSelf(closure);
+        boolean detach = touchesRequestPath(closure);
         CompletableFuture<Void> done = new CompletableFuture<>();
         wiring.refreshBundles(bundles, event -> done.complete(null));
         String status = await("refresh of bundles " + ids, done, detach);
@@ -159,8 +162,16 @@ final class BundleOperations {
     }
 
     /** Decided before the change starts: a change of mihttp invalidates {@link #context} as it goes. */
-    private boolean touchesSelf(Collection<Bundle> bundles) {
-        return bundles.stream().anyMatch(bundle -> bundle.getBundleId() == 0 || bundle.getBundleId() == self);
+    private boolean touchesRequestPath(Collection<Bundle> bundles) {
+        return bundles.stream().anyMatch(bundle -> bundle.getBundleId() == 0 || bundle.getBundleId() == self
+                || carriesRequests(bundle));
+    }
+
+    /** @return whether {@code bundle} is httpd or the anchor: the MI's requests pass through its services */
+    private static boolean carriesRequests(Bundle bundle) {
+        ServiceReference<?>[] services = bundle.getRegisteredServices();
+        return services != null && Arrays.stream(services).anyMatch(service ->
+                service.getProperty(HttpdAnchor.DISPATCHER) != null || service.getProperty(HttpdAnchor.IN_SERVICE) != null);
     }
 
     private static String state(int state) {

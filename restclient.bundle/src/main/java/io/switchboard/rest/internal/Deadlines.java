@@ -1,5 +1,6 @@
 package io.switchboard.rest.internal;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,9 +33,17 @@ final class Deadlines {
         pending.remove(exchange);
     }
 
-    /** Fails every request still under way: the service is going away. */
-    void abortAll() {
-        pending.forEach(Exchange::abort);
+    /** Waits until no request is under way any more, or {@code timeout} passed. */
+    void awaitNoneLeft(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(SWEEP_MILLIS);
+        }
+    }
+
+    /** Fails every request still under way with {@code why}. */
+    void abortAll(String why) {
+        pending.forEach(exchange -> exchange.abort(why));
     }
 
     /** Never throws: a periodic task that throws is never run again, and no timeout would fire after. */

@@ -174,9 +174,9 @@ final class Exchange {
                 failure.getCause());
     }
 
-    void abort() {
-        stop(new RestException(RestException.INTERNAL, "the REST client stopped before " + request.url
-                + " completed", collector.arrived(), null));
+    /** Fails the request with {@code why}, and what had arrived, unless it already has its outcome. */
+    void abort(String why) {
+        stop(new RestException(RestException.INTERNAL, why + " (" + request.url + ")", collector.arrived(), null));
     }
 
     /**

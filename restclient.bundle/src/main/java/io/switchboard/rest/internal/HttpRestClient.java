@@ -2,7 +2,9 @@ package io.switchboard.rest.internal;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +57,8 @@ public final class HttpRestClient implements RestClient {
      * every other start, few because a start is otherwise quick.
      */
     private static final int STARTERS = 4;
+    /** How long calls under way may take to finish when the service stops. */
+    private static final Duration DRAIN = Duration.ofSeconds(2);
 
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
             runnable -> new Thread(runnable, "switchboard-rest-timeouts"));
@@ -68,7 +72,8 @@ public final class HttpRestClient implements RestClient {
 
     @Activate
     public HttpRestClient(RestClientConfiguration config) {
-        shared = new Shared(new TransferSlots(1, starter), connecting, new Deadlines(timer), CLOSER);
+        shared = new Shared(new TransferSlots(1, starter), connecting, new Deadlines(timer), CLOSER,
+                ConcurrentHashMap.newKeySet());
         modified(config);
     }
 
@@ -124,16 +129,27 @@ public final class HttpRestClient implements RestClient {
         republish();
     }
 
+    /**
+     * New requests on this service object fail at once. Those under way get {@link #DRAIN} to finish on
+     * the clients they started with; the rest fail with -10. Then every client, the timer and the
+     * starters stop before this returns: once the bundle has stopped its classes can no longer be
+     * loaded, so nothing of it may still run.
+     */
     @Deactivate
-    synchronized void deactivate() {
+    synchronized void deactivate() throws InterruptedException {
         Clients last = clients;
         clients = null;
         if (last != null) {
             last.retireAllBut(null);
         }
-        shared.deadlines().abortAll();
-        timer.shutdown();
-        starter.shutdown();
+        shared.deadlines().awaitNoneLeft(DRAIN);
+        shared.deadlines().abortAll("the REST client service stopped (its bundle was updated or stopped) before "
+                + "the transfer completed");
+        List.copyOf(shared.open()).forEach(Transfers::close);
+        timer.shutdownNow();
+        starter.shutdownNow();
+        timer.awaitTermination(1, TimeUnit.SECONDS);
+        starter.awaitTermination(1, TimeUnit.SECONDS);
     }
 
     private static ThreadPoolExecutor starter() {

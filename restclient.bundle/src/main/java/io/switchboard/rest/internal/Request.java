@@ -170,7 +170,8 @@ final class Request implements RestRequest {
             // A configuration change may retire the clients just read: the next read has their successors.
             Clients current = clients.get();
             if (current == null) {
-                return failed(RestSettings.PID + " has no valid configuration");
+                return failed(RestSettings.PID + " has no valid configuration, or this service object was "
+                        + "unregistered (its bundle was updated or stopped: use the one registered now)");
             }
             transfers = current.pick(tlsDomain);
             if (transfers == null) {

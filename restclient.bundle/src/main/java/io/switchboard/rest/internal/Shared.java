@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
  * @param connecting the host names being connected to ({@code no_concurrent_connects})
  * @param deadlines the {@code curl_timeout} deadlines
  * @param closer closes retired clients, never on one of their own I/O threads
+ * @param open every client not closed yet, which the service closes when it stops
  */
-record Shared(TransferSlots slots, Set<String> connecting, Deadlines deadlines, Executor closer) {
+record Shared(TransferSlots slots, Set<String> connecting, Deadlines deadlines, Executor closer, Set<Transfers> open) {
 }

@@ -28,12 +28,18 @@ import io.switchboard.rest.RestResponse;
  * retired; requests already given to it finish on it, and it closes after the last.
  */
 final class Transfers {
+    /** Closing interrupts the I/O threads at once; they end within moments. */
+    private static final TimeValue CLOSE_WAIT = TimeValue.ofSeconds(5);
+
     private final RestSettings settings;
     private final TlsDomainSettings domain;
     private final Shared shared;
     private final CloseableHttpAsyncClient client;
     private int users;
     private boolean retired;
+    /** Taken to close, so a second closer waits for the first: the client is closed when close() returns. */
+    private final Object closing = new Object();
+    private boolean closed;
 
     /** @param domain the TLS settings: a TLS domain's, or the configuration's own as an unnamed one */
     Transfers(RestSettings settings, TlsDomainSettings domain, Shared shared) {
@@ -76,6 +82,7 @@ final class Transfers {
         }
         client = builder.build();
         client.start();
+        shared.open().add(this);
     }
 
     /** @return false once retired: the caller takes the current configuration's client instead */
@@ -114,7 +121,7 @@ final class Transfers {
             last = --users == 0 && retired;
         }
         if (last) {
-            shared.closer().execute(() -> client.close(CloseMode.IMMEDIATE));
+            shared.closer().execute(this::close);
         }
     }
 
@@ -126,7 +133,24 @@ final class Transfers {
             idle = users == 0;
         }
         if (idle) {
-            shared.closer().execute(() -> client.close(CloseMode.IMMEDIATE));
+            shared.closer().execute(this::close);
+        }
+    }
+
+    /** Closes the client and waits for its I/O threads to end; never on one of them. */
+    void close() {
+        synchronized (closing) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            client.close(CloseMode.IMMEDIATE);
+            try {
+                client.awaitShutdown(CLOSE_WAIT);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            shared.open().remove(this);
         }
     }
 }

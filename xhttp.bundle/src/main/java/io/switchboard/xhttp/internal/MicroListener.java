@@ -39,9 +39,9 @@ import io.switchboard.xhttp.HttpEventHandler;
 final class MicroListener {
     private static final Logger LOG = LoggerFactory.getLogger(MicroListener.class);
     /** How long a retired listener's connections may take to carry one more request. */
-    private static final long DRAIN_MILLIS = 5000;
+    private static final long DRAIN_MILLIS = 2000;
     /** A retired listener closes a connection idle this long, as any server closes an idle keep-alive connection. */
-    private static final long IDLE_WHILE_DRAINING_MILLIS = 1000;
+    private static final long IDLE_WHILE_DRAINING_MILLIS = 500;
     private static final long DRAIN_POLL_MILLIS = 10;
     /** Deregistering the socket from the selector takes one turn of its loop. */
     private static final long DEREGISTER_MILLIS = 2000;
@@ -108,33 +108,26 @@ final class MicroListener {
 
     /**
      * Stops accepting at once, leaving the socket open and free for the next listener, and lets each
-     * open connection carry one more request, answered with {@code Connection: close}, before the
-     * server stops, on a thread of its own. (Jetty's own graceful stop closes a connection after a
-     * response that was already on its way without saying so, which a client that sent its next
-     * request meanwhile sees as a reset.)
-     *
-     * @param stopped runs once the server has stopped
+     * open connection carry one more request, answered with {@code Connection: close}, for at most
+     * {@value #DRAIN_MILLIS} ms; then the server stops. Returns once it has: when the bundle is being
+     * updated, nothing of it may run after it stopped, as its classes can no longer be loaded. (Jetty's
+     * own graceful stop closes a connection after a response already on its way without saying so,
+     * which a client that sent its next request meanwhile sees as a reset.)
      */
-    void retire(Runnable stopped) {
+    void retire() {
         draining = true;
         connector.setAccepting(false);
         awaitDeregistered();
         connector.getConnectedEndPoints().forEach(endPoint -> endPoint.setIdleTimeout(IDLE_WHILE_DRAINING_MILLIS));
-        Thread drain = new Thread(() -> {
-            try {
-                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
-                while (!connector.getConnectedEndPoints().isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(DRAIN_POLL_MILLIS);
-                }
-                server.stop();
-            } catch (Exception failed) {
-                LOG.warn("retired microhttpd listener on port {} did not stop cleanly", port(), failed);
-            } finally {
-                stopped.run();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
+            while (!connector.getConnectedEndPoints().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(DRAIN_POLL_MILLIS);
             }
-        }, "microhttpd-drain");
-        drain.setDaemon(true);
-        drain.start();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        stop();
     }
 
     /** Stops now, leaving the socket to its owner. */

@@ -35,7 +35,6 @@ public final class Microhttpd {
     private static final Logger LOG = LoggerFactory.getLogger(Microhttpd.class);
     /** The accept queue of a new socket: connections wait there while the listener is replaced. */
     private static final int BACKLOG = 1024;
-    private static final Runnable NOTHING = () -> { };
 
     private final SocketKeeper sockets;
     private final HandlerTable handlers = new HandlerTable();
@@ -43,11 +42,6 @@ public final class Microhttpd {
     private final EventDispatcher dispatcher = new EventDispatcher(PID, handlers, timer);
     private volatile MicrohttpdSettings settings;
     private MicroListener listener;
-    /**
-     * Set when DS deactivates this component: the retired listener still finishes its connections'
-     * requests, so the handlers DS unbinds afterwards stay in the table until it has stopped.
-     */
-    private volatile boolean retired;
 
     @Activate
     public Microhttpd(@Reference SocketKeeper sockets) {
@@ -91,15 +85,15 @@ public final class Microhttpd {
         MicroListener old = listener;
         boolean samePort = next.listenPort() == settings.listenPort();
         if (samePort && next.listenAddr().equals(settings.listenAddr())) {
-            old.retire(NOTHING);
+            old.retire();
             listener = start(next, old.socket());
         } else if (!samePort) {
             listener = startOnNewSocket(next);
-            old.retire(NOTHING);
+            old.retire();
             // Connections that would queue on the old port are refused now rather than after the drain.
             sockets.close(old.socket());
         } else {
-            old.retire(NOTHING);
+            old.retire();
             sockets.close(old.socket());
             try {
                 listener = startOnNewSocket(next);
@@ -133,12 +127,10 @@ public final class Microhttpd {
     /** Retires the listener: the next revision of this bundle takes its socket from the anchor. */
     @Deactivate
     synchronized void deactivate() {
-        retired = true;
         if (listener != null) {
-            listener.retire(timer::shutdownNow);
-        } else {
-            timer.shutdownNow();
+            listener.retire();
         }
+        timer.shutdownNow();
     }
 
     /** @throws SettingRefusedException when the address cannot be bound */
@@ -178,8 +170,6 @@ public final class Microhttpd {
     }
 
     void unbindHttpEventHandler(HttpEventHandler handler, ServiceReference<HttpEventHandler> reference) {
-        if (!retired) {
-            handlers.remove(reference);
-        }
+        handlers.remove(reference);
     }
 }
