@@ -59,6 +59,16 @@ final class Container implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + httpdPort + path);
     }
 
+    /** @return the body of the answer to a JSON-RPC call of {@code method} with {@code params} (JSON) on {@code /mi} */
+    String mi(String method, String params) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        return client.send(HttpRequest.newBuilder(uri("/mi")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"method\":\"" + method
+                        + "\",\"params\":" + params + ",\"id\":1}"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     Path etc() {
         return home.resolve("etc");
     }

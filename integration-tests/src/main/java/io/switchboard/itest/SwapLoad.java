@@ -38,9 +38,14 @@ public final class SwapLoad implements AutoCloseable {
 
         /** A JSON-RPC call to the MI whose answer must carry a result. */
         public static Target mi(int port, String method) {
+            return mi(port, method, "{}", "\"result\"");
+        }
+
+        /** A JSON-RPC call to the MI with {@code params} (JSON) whose answer must contain {@code expected}. */
+        public static Target mi(int port, String method, String params, String expected) {
             return new Target("mi " + method, port, "POST", "/mi", Map.of("Content-Type", "application/json"),
-                    "{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"id\":1}",
-                    answer -> answer.status() == 200 && answer.body().contains("\"result\""));
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":" + params + ",\"id\":1}",
+                    answer -> answer.status() == 200 && answer.body().contains(expected));
         }
 
         byte[] request(boolean keepAlive) {

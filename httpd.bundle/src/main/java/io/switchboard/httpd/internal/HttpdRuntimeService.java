@@ -49,7 +49,12 @@ final class HttpdRuntimeService implements HttpdRuntime {
         changed();
     }
 
-    void register(BundleContext context) {
+    /**
+     * Under the lock {@link #changed} takes: a change made while the service is being registered
+     * (the endpoint, announced as soon as httpd binds a Pax Web that already serves) is published
+     * once the registration is there, not lost between reading the properties and registering them.
+     */
+    synchronized void register(BundleContext context) {
         registration = context.registerService(HttpdRuntime.class, this, properties());
     }
 

@@ -24,6 +24,9 @@ import org.osgi.test.common.annotation.InjectService;
 
 import io.switchboard.itest.Bundles;
 import io.switchboard.itest.Configs;
+import io.switchboard.itest.Httpd;
+import io.switchboard.itest.SwapLoad;
+import io.switchboard.itest.SwapLoad.Target;
 import io.switchboard.rest.RestClient;
 import io.switchboard.rest.RestException;
 import io.switchboard.rest.RestResponse;
@@ -73,6 +76,17 @@ class RestClientSwapTest {
         assertThat(cut).isInstanceOf(ExecutionException.class).cause().isInstanceOf(RestException.class)
                 .hasMessageContaining("stopped").hasMessageContaining("/slow?ms=15000");
         assertThat(((RestException) cut.getCause()).code()).isEqualTo(RestException.INTERNAL);
+    }
+
+    @Test
+    void restCommandsOfTheMiAnswerEveryCallAcrossFiveUpdates() throws Exception {
+        int port = Httpd.port();
+        try (SwapLoad load = SwapLoad.start(8, Target.mi(port, "rest_get",
+                "{\"url\":\"" + server.url("/slow?ms=1") + "\"}", "\"rc\":1"))) {
+            load.repeat(5, restclient::update, () -> { });
+            load.close();
+            assertThat(load.failures()).isEmpty();
+        }
     }
 
     @Test

@@ -19,7 +19,7 @@ import io.switchboard.mi.MiParams;
  */
 record CommandInfo(String name, List<String> aliases, String description, List<String> params,
         List<String> optionalParams, boolean admin, String bundle, Object ranking, ServiceReference<MiCommand> reference,
-        MiCommand command) implements Comparable<CommandInfo> {
+        MiCommand command, CommandCalls calls) implements Comparable<CommandInfo> {
 
     /** @return the command, or {@code null} when the service has no {@value MiCommand#NAME} */
     static CommandInfo of(ServiceReference<MiCommand> reference, MiCommand command) {
@@ -35,7 +35,7 @@ record CommandInfo(String name, List<String> aliases, String description, List<S
                 Boolean.TRUE.equals(reference.getProperty(MiCommand.ADMIN))
                         || "true".equals(String.valueOf(reference.getProperty(MiCommand.ADMIN))),
                 reference.getBundle() == null ? "?" : reference.getBundle().getSymbolicName(),
-                reference.getProperty(Constants.SERVICE_RANKING), reference, command);
+                reference.getProperty(Constants.SERVICE_RANKING), reference, command, new CommandCalls());
     }
 
     /** @return the name and the aliases */

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -20,18 +22,31 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.httpd.HttpdRuntime;
 import io.switchboard.mi.MiCommand;
 
 /**
  * Every MI command service, and which one answers each name: the best-ranked service claiming it.
  * Writers rebuild an immutable table; callers read the current one without locking.
+ * <p>
+ * A name whose command has just left (its bundle is being updated) is vacant for httpd's
+ * {@code swap_hold}: a call of it waits for the next command of that name rather than failing with
+ * "method not found". A command that leaves takes no new call, and its departure waits (half the hold
+ * at most) for the calls it runs.
  */
 @Component(service = CommandRegistry.class)
 public final class CommandRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(CommandRegistry.class);
 
+    /** httpd's runtime property for {@code swap_hold}. */
+    private static final String SWAP_HOLD = "httpd.config.swap_hold";
+
     private final Map<Long, CommandInfo> byServiceId = new HashMap<>();
     private volatile Map<String, CommandInfo> byName = Map.of();
+    /** Names whose command left, with the {@code System.nanoTime()} until which calls wait for a new one. */
+    private final Map<String, Long> vacant = new ConcurrentHashMap<>();
+    /** The last {@code swap_hold} httpd published, kept while httpd is away. */
+    private volatile int swapHoldMillis = 5000;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final Bundle own;
 
@@ -51,6 +66,8 @@ public final class CommandRegistry {
         synchronized (this) {
             byServiceId.put(info.serviceId(), info);
             rebuild();
+            vacant.keySet().removeIf(byName::containsKey);
+            notifyAll();
         }
         changed();
     }
@@ -72,13 +89,71 @@ public final class CommandRegistry {
             // is gone (and the calls it runs have ended), the commands stay callable.
             return;
         }
+        int hold = swapHoldMillis;
+        CommandInfo removed;
         synchronized (this) {
-            if (byServiceId.remove((Long) reference.getProperty("service.id")) == null) {
+            removed = byServiceId.remove((Long) reference.getProperty("service.id"));
+            if (removed == null) {
                 return;
             }
+            long now = System.nanoTime();
+            vacant.values().removeIf(until -> until - now <= 0);
+            if (hold > 0) {
+                // Vacant before the table drops the names: a caller never finds neither.
+                long until = now + TimeUnit.MILLISECONDS.toNanos(hold);
+                removed.names().forEach(name -> vacant.put(name, until));
+            }
             rebuild();
+            vacant.keySet().removeIf(byName::containsKey);
         }
         changed();
+        // Half the hold at most: the calls that wait meanwhile must still find the next command.
+        try {
+            if (!removed.calls().leave(hold / 2)) {
+                LOG.warn("MI command {} (service {}) left while calls of it still ran {} ms (half of httpd's swap_hold) later",
+                        removed.name(), removed.serviceId(), hold / 2);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Reference(service = HttpdRuntime.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC)
+    void bindHttpdRuntime(ServiceReference<HttpdRuntime> runtime) {
+        updatedHttpdRuntime(runtime);
+    }
+
+    void updatedHttpdRuntime(ServiceReference<HttpdRuntime> runtime) {
+        if (runtime.getProperty(SWAP_HOLD) instanceof Integer hold) {
+            swapHoldMillis = hold;
+        }
+    }
+
+    void unbindHttpdRuntime(ServiceReference<HttpdRuntime> runtime) {
+        // The last hold stays in force: while httpd is away is when it counts.
+    }
+
+    /**
+     * @return the command answering this name or alias, waiting for the next one while the name is
+     *         vacant; {@code null} when there is none
+     */
+    CommandInfo await(String name) throws InterruptedException {
+        CommandInfo found = byName.get(name);
+        if (found != null || vacant.isEmpty()) {
+            return found;
+        }
+        synchronized (this) {
+            for (Long until = vacant.get(name); until != null && byName.get(name) == null; until = vacant.get(name)) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    vacant.remove(name, until);
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return byName.get(name);
+        }
     }
 
     /** @return the command answering this name or alias, or {@code null} */

@@ -23,16 +23,18 @@ final class Invoker {
      * @return the command's result, possibly an {@link io.switchboard.mi.MiStream} to write
      */
     Object invoke(Caller caller, String method, Object params) throws MiException {
-        CommandInfo command = registry.find(method);
-        if (command == null) {
-            throw new MiException(MiException.METHOD_NOT_FOUND, "Method not found", "no command named " + method);
-        }
-        if (command.admin() && !caller.admin()) {
-            LOG.warn("mi_http: user '{}' refused command {}: it needs the admin role", caller.name(), command.name());
-            throw new MiException(MiException.FORBIDDEN, "Forbidden",
-                    "command " + command.name() + " needs the admin role");
-        }
+        CommandInfo command;
+        do {
+            // A command that left between the look-up and the call is looked up again: its successor,
+            // or its vacancy, takes the call.
+            command = find(method);
+        } while (!command.calls().enter());
         try {
+            if (command.admin() && !caller.admin()) {
+                LOG.warn("mi_http: user '{}' refused command {}: it needs the admin role", caller.name(), command.name());
+                throw new MiException(MiException.FORBIDDEN, "Forbidden",
+                        "command " + command.name() + " needs the admin role");
+            }
             return command.command().execute(command.bind(params));
         } catch (MiException failed) {
             throw failed;
@@ -41,6 +43,23 @@ final class Invoker {
                     failed);
             throw new MiException(MiException.INTERNAL_ERROR, "Internal error",
                     command.name() + " failed: " + failed);
+        } finally {
+            command.calls().exit();
         }
+    }
+
+    /** @throws MiException -32601 when no command answers {@code method}, once a vacancy of it has passed */
+    private CommandInfo find(String method) throws MiException {
+        CommandInfo command;
+        try {
+            command = registry.await(method);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            command = null;
+        }
+        if (command == null) {
+            throw new MiException(MiException.METHOD_NOT_FOUND, "Method not found", "no command named " + method);
+        }
+        return command;
     }
 }
