@@ -73,6 +73,7 @@ public final class SwapLoad implements AutoCloseable {
     private final List<Thread> clients = new ArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final AtomicLong normal = new AtomicLong();
+    private final AtomicLong closedByServer = new AtomicLong();
     private volatile boolean running = true;
 
     private SwapLoad(List<Target> targets) {
@@ -96,6 +97,11 @@ public final class SwapLoad implements AutoCloseable {
     /** @return normal answers so far */
     public long normal() {
         return normal.get();
+    }
+
+    /** @return how many times a kept-alive connection was closed by the server with {@code Connection: close} */
+    public long closedByServer() {
+        return closedByServer.get();
     }
 
     /** @return every answer that was not the normal one, described */
@@ -152,6 +158,9 @@ public final class SwapLoad implements AutoCloseable {
                     normal.incrementAndGet();
                 } else {
                     failures.add(target.name() + ": " + answer.status() + " " + abbreviate(answer.body()));
+                }
+                if (keepAlive && answer.closes()) {
+                    closedByServer.incrementAndGet();
                 }
                 if (!keepAlive || answer.closes()) {
                     close(connection);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
@@ -32,6 +33,7 @@ final class HoldingHandler extends Handler.Abstract {
 
     private final IntSupplier holdMillis;
     private final Consumer<Boolean> inService;
+    private final AnchorStatistics statistics;
     private volatile Request.Handler dispatcher;
     /** Requests waiting for a dispatcher; guarded by {@code this}, as is every change of {@link #dispatcher}. */
     private final Set<Held> waiting = new LinkedHashSet<>();
@@ -44,11 +46,12 @@ final class HoldingHandler extends Handler.Abstract {
      * @param holdMillis how long a request may wait for a dispatcher
      * @param inService told {@code true} once Pax Web's server started this handler, {@code false} when it stops it
      */
-    HoldingHandler(IntSupplier holdMillis, Consumer<Boolean> inService) {
+    HoldingHandler(IntSupplier holdMillis, Consumer<Boolean> inService, AnchorStatistics statistics) {
         // httpd's handlers may block (read a body, call out): each request gets a thread of the pool.
         super(InvocationType.BLOCKING);
         this.holdMillis = holdMillis;
         this.inService = inService;
+        this.statistics = statistics;
     }
 
     @Override
@@ -108,6 +111,7 @@ final class HoldingHandler extends Handler.Abstract {
                 waiting.add(held);
                 held.expiry()[0] = held.request().getComponents().getScheduler()
                         .schedule(() -> expire(held), hold, TimeUnit.MILLISECONDS);
+                statistics.held();
                 return;
             }
         }
@@ -136,17 +140,23 @@ final class HoldingHandler extends Handler.Abstract {
         if (expiry != null) {
             expiry.cancel();
         }
-        held.request().getComponents().getExecutor().execute(() -> {
-            try {
-                if (!handler.handle(held.request(), held.response(), held.callback())) {
-                    passOn(held);
-                }
-            } catch (Throwable failure) {
-                LOG.error("{} {} failed after waiting for httpd", held.request().getMethod(),
-                        held.request().getHttpURI().getPathQuery(), failure);
-                Response.writeError(held.request(), held.response(), held.callback(), failure);
+        try {
+            held.request().getComponents().getExecutor().execute(() -> handle(held, handler));
+        } catch (RejectedExecutionException stopping) {
+            unavailable(held);
+        }
+    }
+
+    private void handle(Held held, Request.Handler handler) {
+        try {
+            if (!handler.handle(held.request(), held.response(), held.callback())) {
+                passOn(held);
             }
-        });
+        } catch (Throwable failure) {
+            LOG.error("{} {} failed after waiting for httpd", held.request().getMethod(),
+                    held.request().getHttpURI().getPathQuery(), failure);
+            Response.writeError(held.request(), held.response(), held.callback(), failure);
+        }
     }
 
     /** httpd leaves the request to Pax Web's contexts: through the server again, past this handler. */
@@ -158,6 +168,7 @@ final class HoldingHandler extends Handler.Abstract {
     }
 
     private void unavailable(Held held) {
+        statistics.unavailable();
         Response response = held.response();
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE_503);
         response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(retryAfterSeconds()));

@@ -1,11 +1,13 @@
 package io.switchboard.anchor.internal;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -23,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.switchboard.anchor.HttpdAnchor;
+import io.switchboard.mi.MiStatistics;
 
 /**
  * httpd's place in Pax Web's server, registered once: Pax Web restarts its server when a Jetty handler
@@ -35,6 +38,7 @@ public final class HttpdSlot {
 
     private final SwapHold swapHold;
     private final HoldingHandler handler;
+    private final ServiceRegistration<MiStatistics> statisticsRegistration;
     /** Guards {@link #registration}: a property change and the unregistration never overlap. */
     private final Object registering = new Object();
     private ServiceRegistration<Handler> registration;
@@ -43,13 +47,22 @@ public final class HttpdSlot {
     /** Publishes the handler's state off Pax Web's threads, which call in holding Pax Web's locks. */
     private final ExecutorService publisher = Executors.newSingleThreadExecutor(
             runnable -> new Thread(runnable, "switchboard-anchor"));
-    /** Every dispatcher service, the preferred one last; guarded by {@code this}. */
-    private final TreeMap<ServiceReference<Request.Handler>, Request.Handler> dispatchers = new TreeMap<>();
+    /**
+     * Every dispatcher service by {@code service.id}; guarded by {@code this}. Sorted when read: a
+     * reference's order follows its live ranking, which would lose it in a sorted map.
+     */
+    private final Map<Long, Dispatcher> dispatchers = new HashMap<>();
+
+    private record Dispatcher(ServiceReference<Request.Handler> reference, Request.Handler handler) {
+    }
 
     @Activate
     public HttpdSlot(BundleContext context, @Reference SwapHold swapHold) {
         this.swapHold = swapHold;
-        this.handler = new HoldingHandler(swapHold::millis, this::inService);
+        AnchorStatistics statistics = new AnchorStatistics();
+        this.handler = new HoldingHandler(swapHold::millis, this::inService, statistics);
+        this.statisticsRegistration = context.registerService(MiStatistics.class, statistics,
+                new Hashtable<>(Map.of(MiStatistics.GROUP, AnchorStatistics.GROUP)));
         // pax-web-jetty puts Handler services with a positive ranking in front of its servlet contexts.
         ServiceRegistration<Handler> registered = context.registerService(Handler.class, handler, properties(false));
         synchronized (registering) {
@@ -60,44 +73,48 @@ public final class HttpdSlot {
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
         publisher.shutdownNow();
+        publisher.awaitTermination(5, TimeUnit.SECONDS);
         // Never while a property change is being delivered: Pax Web's tracker, seeing that change after
         // the removal, would keep this handler for good.
         synchronized (registering) {
             registration.unregister();
             registration = null;
         }
+        statisticsRegistration.unregister();
     }
 
     @Reference(service = Request.Handler.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, target = "(" + HttpdAnchor.DISPATCHER + "=" + HttpdAnchor.HTTPD + ")")
     synchronized void bindDispatcher(Request.Handler dispatcher, ServiceReference<Request.Handler> reference) {
-        dispatchers.put(reference, dispatcher);
+        dispatchers.put(serviceId(reference), new Dispatcher(reference, dispatcher));
         chooseDispatcher();
     }
 
     synchronized void updatedDispatcher(Request.Handler dispatcher, ServiceReference<Request.Handler> reference) {
-        // A new ranking re-sorts: the reference is the key, so it goes out and back in.
-        dispatchers.remove(reference);
-        dispatchers.put(reference, dispatcher);
-        chooseDispatcher();
+        bindDispatcher(dispatcher, reference);
     }
 
     synchronized void unbindDispatcher(Request.Handler dispatcher, ServiceReference<Request.Handler> reference) {
-        dispatchers.remove(reference);
+        dispatchers.remove(serviceId(reference));
         chooseDispatcher();
     }
 
     private void chooseDispatcher() {
-        Map.Entry<ServiceReference<Request.Handler>, Request.Handler> best = dispatchers.lastEntry();
+        // ServiceReference orders the preferred service last.
+        Dispatcher best = dispatchers.values().stream().max(Comparator.comparing(Dispatcher::reference)).orElse(null);
         if (best == null) {
             LOG.info("httpd's dispatcher is gone: requests wait up to {} ms for the next one", swapHold.millis());
             handler.dispatcher(null);
             return;
         }
-        swapHold.seen(best.getKey());
-        handler.dispatcher(best.getValue());
+        swapHold.seen(best.reference());
+        handler.dispatcher(best.handler());
+    }
+
+    private static long serviceId(ServiceReference<?> reference) {
+        return (Long) reference.getProperty(Constants.SERVICE_ID);
     }
 
     private void inService(boolean now) {

@@ -35,6 +35,8 @@ public final class KeptSockets {
     private static final class Kept {
         final ServerSocketChannel socket;
         ScheduledFuture<?> closing;
+        /** Counts the times it was let go of, so a closing scheduled for an earlier time does nothing. */
+        int releases;
 
         Kept(ServerSocketChannel socket) {
             this.socket = socket;
@@ -63,6 +65,9 @@ public final class KeptSockets {
     synchronized ServerSocketChannel open(long bundle, InetSocketAddress address, int backlog) throws IOException {
         Key key = new Key(bundle, address);
         Kept kept = sockets.get(key);
+        if (kept == null) {
+            kept = takeReleased(key);
+        }
         if (kept != null && kept.socket.isOpen()) {
             if (kept.closing != null) {
                 kept.closing.cancel(false);
@@ -80,6 +85,22 @@ public final class KeptSockets {
         }
         sockets.put(key, new Kept(socket));
         return socket;
+    }
+
+    /**
+     * @return a socket on the key's address that another bundle let go of, now the key's bundle's:
+     *         a bundle uninstalled and installed again, under a new id, gets its port back
+     */
+    private Kept takeReleased(Key key) {
+        for (Map.Entry<Key, Kept> entry : sockets.entrySet()) {
+            if (entry.getKey().address().equals(key.address()) && entry.getValue().closing != null) {
+                Kept taken = entry.getValue();
+                sockets.remove(entry.getKey());
+                sockets.put(key, taken);
+                return taken;
+            }
+        }
+        return null;
     }
 
     /** Closes {@code socket} now if {@code bundle} holds it. */
@@ -109,16 +130,17 @@ public final class KeptSockets {
             if (hold == 0) {
                 close(sockets.remove(key).socket);
             } else {
-                sockets.get(key).closing = closer.schedule(() -> expire(key), hold, TimeUnit.MILLISECONDS);
+                Kept kept = sockets.get(key);
+                int release = ++kept.releases;
+                kept.closing = closer.schedule(() -> expire(key, kept, release), hold, TimeUnit.MILLISECONDS);
                 LOG.debug("bundle {} let go of its socket on {}: kept open {} ms for its next revision", bundle,
                         key.address(), hold);
             }
         }
     }
 
-    private synchronized void expire(Key key) {
-        Kept kept = sockets.get(key);
-        if (kept != null && kept.closing != null && !kept.closing.isCancelled()) {
+    private synchronized void expire(Key key, Kept kept, int release) {
+        if (sockets.get(key) == kept && kept.closing != null && kept.releases == release) {
             sockets.remove(key);
             close(kept.socket);
             LOG.info("the socket on {} of bundle {} closed: no revision of the bundle took it back", key.address(),

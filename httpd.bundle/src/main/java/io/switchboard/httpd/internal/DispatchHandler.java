@@ -2,6 +2,7 @@ package io.switchboard.httpd.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -31,6 +32,8 @@ final class DispatchHandler implements Request.Handler {
     private final Supplier<HttpdSettings> settings;
     private final BooleanSupplier whiteboardServes;
     private final RootStatistics statistics;
+    /** The requests this dispatcher routes or serves now, and those it is about to route again. */
+    private final InFlight routing = new InFlight();
 
     /**
      * @param whiteboardServes whether Pax Web's whiteboard has servlets or resources of other
@@ -45,8 +48,36 @@ final class DispatchHandler implements Request.Handler {
         this.whiteboardServes = whiteboardServes;
     }
 
+    /**
+     * httpd is going away, and the anchor no longer calls this dispatcher. The requests it routes or
+     * serves get until {@code deadlineNanos} to end; those it would route from now on, and those that
+     * waited for a root, go back to the anchor, which holds them for the next httpd; the deferred
+     * responses still open are then answered 503, or aborted. Once this returns, nothing of this httpd
+     * runs for a request any more.
+     */
+    void close(long deadlineNanos) throws InterruptedException {
+        registry.close();
+        if (!routing.leave(deadlineNanos, 0)) {
+            LOG.warn("httpd stops while requests it serves are still under way");
+        }
+        registry.abandonOpen(deadlineNanos);
+    }
+
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (!routing.enter()) {
+            // Called as httpd was leaving: the anchor holds the request for the next one.
+            passOn(request, response, callback);
+            return true;
+        }
+        try {
+            return dispatch(request, response, callback);
+        } finally {
+            routing.exit();
+        }
+    }
+
+    private boolean dispatch(Request request, Response response, Callback callback) throws Exception {
         String rawPath = request.getHttpURI().getPath();
         if (!rawPath.startsWith("/")) {
             // "OPTIONS *" and the like are for the server, not for a root: Pax Web answers them.
@@ -65,11 +96,10 @@ final class DispatchHandler implements Request.Handler {
     }
 
     /** @return {@code false} when the request is left to Pax Web's contexts */
-    private boolean route(Request request, Response response, Callback callback, RequestPath path) {
+    private boolean route(Request request, Response response, Callback callback, RequestPath path) throws Exception {
         if (registry.closed()) {
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-            unrouted(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
-                    "Service Unavailable: httpd is being updated or is stopping");
+            // httpd is leaving: through the server again, the anchor holds the request for the next one.
+            passOn(request, response, callback);
             return true;
         }
         RootEntry entry = registry.serving(path.root());
@@ -115,24 +145,43 @@ final class DispatchHandler implements Request.Handler {
         return true;
     }
 
-    /** Routes a request that waited, on a pool thread as Jetty would have. */
+    /**
+     * Routes a request that waited, on a pool thread as Jetty would have; counted among the requests
+     * httpd routes, so that its departure waits for it. Once httpd is leaving, the request goes back to
+     * the anchor at once.
+     */
     private void routeAgain(Request request, Response response, Callback callback, RequestPath path) {
-        request.getComponents().getExecutor().execute(() -> {
-            try {
-                if (!route(request, response, callback, path)) {
-                    passOn(request, response, callback);
-                }
-            } catch (Throwable failure) {
-                LOG.error("{} {} failed after waiting for the handler of root /{}", request.getMethod(),
-                        request.getHttpURI().getPathQuery(), path.root(), failure);
-                Response.writeError(request, response, callback, failure);
+        try {
+            if (!routing.enter()) {
+                passOn(request, response, callback);
+                return;
             }
-        });
+            try {
+                request.getComponents().getExecutor().execute(() -> {
+                    try {
+                        if (!route(request, response, callback, path)) {
+                            passOn(request, response, callback);
+                        }
+                    } catch (Throwable failure) {
+                        LOG.error("{} {} failed after waiting for the handler of root /{}", request.getMethod(),
+                                request.getHttpURI().getPathQuery(), path.root(), failure);
+                        Response.writeError(request, response, callback, failure);
+                    } finally {
+                        routing.exit();
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                routing.exit();
+                Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503);
+            }
+        } catch (Exception failure) {
+            Response.writeError(request, response, callback, failure);
+        }
     }
 
     /**
-     * Leaves a request httpd has already taken to Pax Web's contexts: it goes through the server
-     * again, where httpd now declines it.
+     * Sends a request httpd has already taken through the server again: to Pax Web's contexts when
+     * httpd now declines it, or to the anchor's hold when httpd is leaving.
      */
     private static void passOn(Request request, Response response, Callback callback) throws Exception {
         Server server = request.getConnectionMetaData().getConnector().getServer();

@@ -2,9 +2,6 @@ package io.switchboard.httpd.internal;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 /**
  * What one root handler has under way: calls of its {@code handle} still running and deferred
@@ -20,9 +17,8 @@ final class Exchanges {
      */
     private static final ThreadLocal<Exchanges> CURRENT = new ThreadLocal<>();
 
-    private final AtomicInteger running = new AtomicInteger();
+    private final InFlight calls = new InFlight();
     private final Set<JettyExchange> open = ConcurrentHashMap.newKeySet();
-    private volatile boolean left;
     private volatile boolean abandoned;
 
     /**
@@ -31,9 +27,7 @@ final class Exchanges {
      * @return {@code false} when the handler has left and {@code call} did not run
      */
     boolean run(Runnable call) {
-        running.incrementAndGet();
-        if (left) {
-            exit();
+        if (!calls.enter()) {
             return false;
         }
         Exchanges outer = CURRENT.get();
@@ -46,52 +40,32 @@ final class Exchanges {
             } else {
                 CURRENT.set(outer);
             }
-            exit();
+            calls.exit();
         }
         return true;
     }
 
-    private void exit() {
-        if (running.decrementAndGet() == 0 && left) {
-            wake();
-        }
-    }
-
     /**
-     * Refuses new calls and waits until the running ones have returned, or the time left before
-     * {@code deadlineNanos} passed. A call on the current thread is not waited for.
+     * Refuses new calls and waits until the running ones have returned, or {@code deadlineNanos}
+     * passed. A call on the current thread is not waited for.
      *
      * @return {@code true} when no call of another thread still runs
      */
     boolean leave(long deadlineNanos) throws InterruptedException {
-        left = true;
-        int mine = CURRENT.get() == this ? 1 : 0;
-        return await(() -> running.get() <= mine, deadlineNanos);
+        return calls.leave(deadlineNanos, CURRENT.get() == this ? 1 : 0);
     }
 
     /**
-     * Waits until every deferred response is complete, or the time left before {@code deadlineNanos} passed.
+     * Waits until every deferred response is complete, or {@code deadlineNanos} passed.
      *
      * @return {@code true} when none is open any more
      */
-    boolean awaitCompleted(long deadlineNanos) throws InterruptedException {
-        return await(open::isEmpty, deadlineNanos);
-    }
-
-    private synchronized boolean await(BooleanSupplier done, long deadlineNanos) throws InterruptedException {
-        for (long wait = remainingMillis(deadlineNanos); !done.getAsBoolean() && wait > 0;
-                wait = remainingMillis(deadlineNanos)) {
+    synchronized boolean awaitCompleted(long deadlineNanos) throws InterruptedException {
+        for (long wait = InFlight.millisUntil(deadlineNanos); !open.isEmpty() && wait > 0;
+                wait = InFlight.millisUntil(deadlineNanos)) {
             wait(wait);
         }
-        return done.getAsBoolean();
-    }
-
-    private static long remainingMillis(long deadlineNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-    }
-
-    private synchronized void wake() {
-        notifyAll();
+        return open.isEmpty();
     }
 
     /** @return {@code false} when the handler has been abandoned: the caller answers for it */
@@ -105,26 +79,30 @@ final class Exchanges {
     }
 
     void closed(JettyExchange exchange) {
-        if (open.remove(exchange) && left && open.isEmpty()) {
-            wake();
+        if (open.remove(exchange) && open.isEmpty()) {
+            synchronized (this) {
+                notifyAll();
+            }
         }
     }
 
     /**
-     * Fails every deferred response still open: the handler that would complete it is gone.
-     *
-     * @param here whether to write the failures on this thread, as httpd does when it stops (nothing of
-     *        it may run after), rather than on the server's pool (the caller must not wait on a write)
+     * Fails every deferred response still open, on the server's pool: the handler that would complete
+     * it is gone, and the caller must not wait on a handler thread stuck in a write.
      */
-    void abandon(String reason, boolean here) {
+    void abandon(String reason) {
         abandoned = true;
-        for (JettyExchange exchange : open) {
-            if (here) {
-                exchange.abandon(503, reason);
-            } else {
-                exchange.abandonOnPool(503, reason);
-            }
-        }
+        open.forEach(exchange -> exchange.abandonOnPool(503, reason));
+        open.clear();
+    }
+
+    /**
+     * Fails every deferred response still open, here and now, as httpd does when it stops (nothing of
+     * it may run after): with 503 when its handler is not in the middle of a write, else by aborting it.
+     */
+    void abandonNow(String reason) {
+        abandoned = true;
+        open.forEach(exchange -> exchange.abandonOrAbort(503, reason));
         open.clear();
     }
 }

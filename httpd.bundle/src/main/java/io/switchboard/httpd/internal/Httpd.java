@@ -50,6 +50,8 @@ import io.switchboard.mi.MiStatistics;
 @Designate(ocd = HttpdConfiguration.class)
 public final class Httpd {
     private static final Logger LOG = LoggerFactory.getLogger(Httpd.class);
+    /** How long httpd, stopping, waits for a task of its own that runs (a handler's started() callback). */
+    private static final long STOP_WAIT_SECONDS = 5;
 
     private final RootRegistry registry;
     private final HttpdRuntimeService runtime;
@@ -86,6 +88,7 @@ public final class Httpd {
      * handler there is: an httpd that replaces another must not answer 404 for roots it has not seen yet.
      */
     private ServiceRegistration<Request.Handler> dispatcher;
+    private DispatchHandler dispatch;
     private final RootStatistics statistics = new RootStatistics();
     private ServiceRegistration<MiStatistics> statisticsRegistration;
 
@@ -149,9 +152,8 @@ public final class Httpd {
         runtime.register(context);
         statisticsRegistration = context.registerService(MiStatistics.class, statistics,
                 new Hashtable<>(Map.of(MiStatistics.GROUP, RootStatistics.GROUP)));
-        dispatcher = context.registerService(Request.Handler.class,
-                new DispatchHandler(registry, () -> settings, () -> !whiteboard.isEmpty(), statistics),
-                dispatcherProperties(settings));
+        dispatch = new DispatchHandler(registry, () -> settings, () -> !whiteboard.isEmpty(), statistics);
+        dispatcher = context.registerService(Request.Handler.class, dispatch, dispatcherProperties(settings));
     }
 
     private static Hashtable<String, Object> dispatcherProperties(HttpdSettings settings) {
@@ -185,10 +187,15 @@ public final class Httpd {
             dispatcher = null;
         }
         int drain = settings == null ? 0 : settings.swapHold() / 2;
-        registry.close(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drain));
+        if (dispatch != null) {
+            dispatch.close(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drain));
+        }
         whiteboard.close();
         announcer.shutdownNow();
         holds.shutdownNow();
+        // Their tasks are this bundle's code: none may still run once it has stopped.
+        announcer.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        holds.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
         runtime.unregister();
         if (statisticsRegistration != null) {
             statisticsRegistration.unregister();

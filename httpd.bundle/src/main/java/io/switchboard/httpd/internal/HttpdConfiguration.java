@@ -39,7 +39,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Largest number of server threads, 8 to 10000; 0 = 8 per processor, at least 16.")
     int max__threads() default 0;
 
-    @AttributeDefinition(name = "swap_hold", description = "Milliseconds a request waits, holding no thread, for "
+    @AttributeDefinition(name = "swap_hold", description = "Milliseconds (at most idle_timeout, which an unset value gives way to) a request waits, holding no thread, for "
             + "the next handler of its root when the handler leaves (its bundle is updated), and for httpd itself "
             + "while httpd is updated; then it gets 404 (or the fallback), or 503 while httpd is away. 0 = no wait.")
     int swap__hold() default 5000;

@@ -54,8 +54,12 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
         if (maxThreads == 0) {
             maxThreads = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
         }
-        int swapHold = r.read("swap_hold", () -> config.swap__hold(), v -> v >= 0 && v <= 600_000,
-                "must be 0 (requests are not held) to 600000 milliseconds");
+        // Unset, the default gives way to a shorter idle_timeout rather than refuse it.
+        int swapHold = properties.containsKey("swap_hold")
+                ? r.read("swap_hold", () -> config.swap__hold(), v -> v >= 0 && v <= idle,
+                        "must be 0 (requests are not held) to idle_timeout (" + idle + ") milliseconds: a request "
+                                + "held longer would be failed by its idle connection")
+                : Math.min(config.swap__hold(), idle);
         boolean https = r.read("https", () -> config.https(), v -> true, "must be true or false");
         Tls tls = null;
         if (https) {

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpException;
@@ -68,8 +69,11 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
     private volatile LimitedInputStream body;
     /** Guarded by {@code this}. */
     private Map<String, List<String>> args;
-    /** Serialises body writes with the error httpd writes when it abandons the exchange. */
-    private final Object writeLock = new Object();
+    /**
+     * Serialises body writes with the error httpd writes when it abandons the exchange. A lock rather
+     * than a monitor: httpd, stopping, must be able to give up on a handler stuck in a write.
+     */
+    private final ReentrantLock writeLock = new ReentrantLock();
     /** Guarded by {@code writeLock}. */
     private ResponseBody output;
     /** Bytes of a body sent whole by {@link #send} or by httpd itself; guarded by {@code writeLock}. */
@@ -303,18 +307,22 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
 
     @Override
     public OutputStream output() {
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             if (output == null) {
                 output = new ResponseBody(response, settings.bufSize() > 0 ? settings.bufSize() : DEFAULT_BUFFER,
                         writeLock, completed::get, this::complete);
             }
             return output;
+        } finally {
+            writeLock.unlock();
         }
     }
 
     @Override
     public void send(int code, String contentType, byte[] body) throws IOException {
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             status(code);
             contentType(contentType);
             if (output == null) {
@@ -327,6 +335,8 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
                 return;
             }
             output.write(body);
+        } finally {
+            writeLock.unlock();
         }
         complete();
     }
@@ -382,13 +392,16 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
     @Override
     public void complete() {
         if (completed.compareAndSet(false, true)) {
-            synchronized (writeLock) {
+            writeLock.lock();
+            try {
                 if (output == null) {
                     end(BufferUtil.EMPTY_BUFFER);
                 } else {
                     closed();
                     output.finish(callback);
                 }
+            } finally {
+                writeLock.unlock();
             }
         }
     }
@@ -410,6 +423,30 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
         request.getComponents().getExecutor().execute(() -> abandon(status, reason));
     }
 
+    /**
+     * As {@link #abandon}, here and now, as httpd does when it stops: if a handler thread is in the
+     * middle of a write (it holds the write lock), the exchange is aborted at once instead, which fails
+     * that write, rather than waiting for a client that may take its time to read.
+     */
+    void abandonOrAbort(int status, String reason) {
+        if (!completed.compareAndSet(false, true)) {
+            return;
+        }
+        if (!writeLock.tryLock()) {
+            Scheduler.Task pending = timeout;
+            if (pending != null) {
+                pending.cancel();
+            }
+            callback.failed(new IOException("root " + entry.root() + ": " + reason));
+            return;
+        }
+        try {
+            failClaimed(status, reason, false);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** As {@link #abandon}, and asks the client to close the connection: its request is not read on. */
     void refuse(int status, String reason) {
         fail(status, reason, true);
@@ -419,23 +456,31 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
         if (!completed.compareAndSet(false, true)) {
             return;
         }
-        synchronized (writeLock) {
-            if (response.isCommitted()) {
-                aborted(new IOException("root " + entry.root() + ": " + reason));
-                return;
-            }
-            response.reset();
-            response.setStatus(status);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
-            if (close) {
-                response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            }
-            byte[] text = (reason + "\n").getBytes(StandardCharsets.UTF_8);
-            // What the handler buffered is dropped with the reset: only the error is counted as sent.
-            output = null;
-            directBytes = text.length;
-            end(ByteBuffer.wrap(text));
+        writeLock.lock();
+        try {
+            failClaimed(status, reason, close);
+        } finally {
+            writeLock.unlock();
         }
+    }
+
+    /** Ends a claimed exchange with an error status, or aborts it if it is committed; under {@code writeLock}. */
+    private void failClaimed(int status, String reason, boolean close) {
+        if (response.isCommitted()) {
+            aborted(new IOException("root " + entry.root() + ": " + reason));
+            return;
+        }
+        response.reset();
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
+        if (close) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
+        byte[] text = (reason + "\n").getBytes(StandardCharsets.UTF_8);
+        // What the handler buffered is dropped with the reset: only the error is counted as sent.
+        output = null;
+        directBytes = text.length;
+        end(ByteBuffer.wrap(text));
     }
 
     /** Ends the exchange with {@code last} as the whole rest of the body; under {@code writeLock}. */
@@ -477,8 +522,11 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
 
     /** Ends a claimed exchange without a response: Jetty resets the stream or closes the connection. */
     private void aborted(Throwable failure) {
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             closed();
+        } finally {
+            writeLock.unlock();
         }
         callback.failed(failure);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.concurrent.locks.Lock;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.jetty.server.Response;
@@ -23,7 +24,7 @@ final class ResponseBody extends OutputStream {
     private static final int FIRST_BUFFER = 512;
 
     private final Response response;
-    private final Object lock;
+    private final Lock lock;
     private final BooleanSupplier completed;
     private final Runnable complete;
     private final int capacity;
@@ -35,7 +36,7 @@ final class ResponseBody extends OutputStream {
      * @param completed whether the exchange is completed
      * @param complete completes the exchange; closing the stream does
      */
-    ResponseBody(Response response, int bufferSize, Object lock, BooleanSupplier completed, Runnable complete) {
+    ResponseBody(Response response, int bufferSize, Lock lock, BooleanSupplier completed, Runnable complete) {
         this.response = response;
         this.capacity = bufferSize;
         this.lock = lock;
@@ -45,17 +46,21 @@ final class ResponseBody extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        synchronized (lock) {
+        lock.lock();
+        try {
             requireOpen();
             room(1);
             buffer[buffered++] = (byte) b;
             written++;
+        } finally {
+            lock.unlock();
         }
     }
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-        synchronized (lock) {
+        lock.lock();
+        try {
             requireOpen();
             int done = 0;
             while (done < length) {
@@ -66,15 +71,20 @@ final class ResponseBody extends OutputStream {
                 done += n;
             }
             written += length;
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Sends what is buffered now, and the status and headers if they are not sent yet. */
     @Override
     public void flush() throws IOException {
-        synchronized (lock) {
+        lock.lock();
+        try {
             requireOpen();
             send();
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -36,6 +37,8 @@ final class RootRegistry {
     private final IntSupplier swapHold;
     private final Map<Long, RootEntry> byServiceId = new HashMap<>();
     private final Map<String, Vacancy> vacancies = new ConcurrentHashMap<>();
+    /** Handlers that left with deferred responses they may still complete, until those are abandoned. */
+    private final Set<Exchanges> departed = ConcurrentHashMap.newKeySet();
     private volatile Map<String, RootEntry> serving = Map.of();
     private volatile List<RootEntry> all = List.of();
     private volatile boolean closed;
@@ -118,11 +121,10 @@ final class RootRegistry {
     }
 
     /**
-     * httpd is going away: nothing is routed any more and requests that waited are answered 503. The
-     * calls and deferred responses under way get until {@code deadlineNanos} to end; those still open
-     * then are answered 503 here, so that nothing of this httpd runs once its bundle has stopped.
+     * httpd is going away: nothing is routed by it any more, and the requests that waited for a root
+     * are routed again (to be handed back to the anchor).
      */
-    void close(long deadlineNanos) throws InterruptedException {
+    void close() {
         List<Vacancy> ended;
         synchronized (this) {
             closed = true;
@@ -130,13 +132,20 @@ final class RootRegistry {
             vacancies.clear();
         }
         ended.forEach(Vacancy::end);
-        for (RootEntry entry : all) {
-            entry.exchanges().leave(deadlineNanos);
+    }
+
+    /**
+     * Gives the deferred responses still open, of the handlers here and of those that left, until
+     * {@code deadlineNanos} to complete, then fails them here and now, so that nothing of this httpd
+     * runs once its bundle has stopped.
+     */
+    void abandonOpen(long deadlineNanos) throws InterruptedException {
+        List<Exchanges> pending = new ArrayList<>(departed);
+        all.forEach(entry -> pending.add(entry.exchanges()));
+        for (Exchanges exchanges : pending) {
+            exchanges.awaitCompleted(deadlineNanos);
         }
-        for (RootEntry entry : all) {
-            entry.exchanges().awaitCompleted(deadlineNanos);
-            entry.exchanges().abandon("httpd is being updated or is stopping", true);
-        }
+        pending.forEach(exchanges -> exchanges.abandonNow("httpd is being updated or is stopping"));
     }
 
     private void depart(ServiceReference<RootHandler> reference, boolean waitForCalls) {
@@ -167,10 +176,15 @@ final class RootRegistry {
         // Deferred responses get the hold to be completed by the handler going away (it may answer
         // them as it stops), then they are failed.
         String reason = "the handler of root " + removed.root() + " went away";
+        Exchanges exchanges = removed.exchanges();
         if (hold > 0) {
-            schedule(() -> removed.exchanges().abandon(reason, false), hold);
+            departed.add(exchanges);
+            schedule(() -> {
+                departed.remove(exchanges);
+                exchanges.abandon(reason);
+            }, hold);
         } else {
-            removed.exchanges().abandon(reason, false);
+            exchanges.abandon(reason);
         }
     }
 
@@ -180,7 +194,7 @@ final class RootRegistry {
      */
     private static void waitFor(RootEntry removed, int hold) {
         try {
-            if (!removed.exchanges().leave(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(hold / 2))) {
+            if (!removed.exchanges().leave(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(hold / 2L))) {
                 LOG.warn("root {}: handler service {} left while calls of it still ran {} ms (half of swap_hold) later",
                         removed.root(), removed.serviceId(), hold / 2);
             }

@@ -35,6 +35,8 @@ class HttpdSettingsTest {
             "max_body_size | -5          | no limit",
             "max_threads   | 7           | 8 per processor",
             "max_threads   | 10001       | 8 to 10000",
+            "swap_hold     | -1          | 0 (requests are not held)",
+            "swap_hold     | 30001       | idle_timeout (30000)",
             "https         | true        | keystore" })
     void refusesBadValuesNamingPidKeyValueAndRule(String key, String value, String rule) {
         Map<String, Object> properties = Map.of(key, value);
@@ -43,6 +45,18 @@ class HttpdSettingsTest {
                 .hasMessageContaining("switchboard.httpd")
                 .hasMessageContaining(key + "=" + value)
                 .hasMessageContaining(rule);
+    }
+
+    @Test
+    void swapHoldDefaultsToFiveSecondsOrTheIdleTimeoutAndMayNotOutlastIt() throws Exception {
+        assertThat(HttpdSettings.from(config(Map.of()), Map.of()).swapHold()).isEqualTo(5000);
+        Map<String, Object> fits = Map.of("idle_timeout", "2000", "swap_hold", "2000");
+        assertThat(HttpdSettings.from(config(fits), fits).swapHold()).isEqualTo(2000);
+        Map<String, Object> unset = Map.of("idle_timeout", "2000");
+        assertThat(HttpdSettings.from(config(unset), unset).swapHold()).isEqualTo(2000);
+        Map<String, Object> outlasts = Map.of("idle_timeout", "2000", "swap_hold", "2001");
+        assertThatThrownBy(() -> HttpdSettings.from(config(outlasts), outlasts))
+                .hasMessageContaining("swap_hold=2001").hasMessageContaining("idle_timeout (2000)");
     }
 
     @Test

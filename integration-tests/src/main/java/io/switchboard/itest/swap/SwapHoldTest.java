@@ -49,48 +49,57 @@ class SwapHoldTest {
     void aRequestForARootWhoseHandlerLeftWaitsForItsNextHandler() throws Exception {
         ServiceRegistration<RootHandler> first = Handlers.register(context, "held", Handlers.echo("first"));
         assertThat(Loopback.get(port, "/held/a").body()).isEqualTo("first|held|/a|");
-        long held = held("held");
+        long held = counter("httpd", "held_held");
         first.unregister();
         CompletableFuture<HttpResponse<String>> waiting = send("/held/b");
-        Configs.await("the request waiting for root held", Duration.ofSeconds(10), () -> held("held") > held);
+        Configs.await("the request waiting for root held", Duration.ofSeconds(10), () -> counter("httpd", "held_held") > held);
         Handlers.register(context, "held", Handlers.echo("second"));
         assertThat(waiting.get().body()).isEqualTo("second|held|/b|");
     }
 
     @Test
     void aRootRemovedForGoodAnswers404OnceTheHoldHasPassed() throws Exception {
-        Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port), "swap_hold", "300"));
+        Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port), "swap_hold", "2000"));
         Handlers.register(context, "gone", Handlers.echo("gone")).unregister();
-        long held = held("gone");
+        long held = counter("httpd", "gone_held");
         assertThat(Loopback.get(port, "/gone/a").statusCode()).isEqualTo(404);
-        assertThat(held("gone")).isEqualTo(held + 1);
+        assertThat(counter("httpd", "gone_held")).isEqualTo(held + 1);
         // The hold has passed: the next request is not held.
         assertThat(Loopback.get(port, "/gone/b").statusCode()).isEqualTo(404);
-        assertThat(held("gone")).isEqualTo(held + 1);
+        assertThat(counter("httpd", "gone_held")).isEqualTo(held + 1);
     }
 
     @Test
     void withSwapHoldZeroARemovedRootAnswers404AtOnce() throws Exception {
         Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port), "swap_hold", "0"));
         Handlers.register(context, "nohold", Handlers.echo("nohold")).unregister();
-        long held = held("nohold");
+        long held = counter("httpd", "nohold_held");
         assertThat(Loopback.get(port, "/nohold/a").statusCode()).isEqualTo(404);
-        assertThat(held("nohold")).isEqualTo(held);
+        assertThat(counter("httpd", "nohold_held")).isEqualTo(held);
     }
 
     @Test
-    void whileHttpdIsAwayRequestsWaitForItThenGet503WithRetryAfter() throws Exception {
-        Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port), "swap_hold", "500"));
+    void whileHttpdIsAwayARequestWaitsForTheNextHttpd() throws Exception {
         Handlers.register(context, "back", Handlers.echo("back"));
         Bundle httpd = Bundles.named(context, "switchboard.httpd");
+        long held = counter("anchor", "held");
+        httpd.stop();
+        CompletableFuture<HttpResponse<String>> waiting = send("/back/b");
+        Configs.await("the request held by the anchor", Duration.ofSeconds(10), () -> counter("anchor", "held") > held);
+        httpd.start();
+        assertThat(waiting.get().body()).isEqualTo("back|back|/b|");
+    }
+
+    @Test
+    void whenHttpdStaysAwayARequestGets503WithRetryAfterOnceTheHoldHasPassed() throws Exception {
+        Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port), "swap_hold", "500"));
+        Bundle httpd = Bundles.named(context, "switchboard.httpd");
+        long unavailable = counter("anchor", "unavailable");
         httpd.stop();
         String refused = Loopback.raw(port, "GET /back/a HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         assertThat(Loopback.status(refused)).isEqualTo(503);
         assertThat(refused).containsIgnoringCase("Retry-After: 1");
-
-        CompletableFuture<HttpResponse<String>> waiting = send("/back/b");
-        httpd.start();
-        assertThat(waiting.get().body()).isEqualTo("back|back|/b|");
+        assertThat(counter("anchor", "unavailable")).isEqualTo(unavailable + 1);
     }
 
     private CompletableFuture<HttpResponse<String>> send(String path) {
@@ -98,12 +107,11 @@ class SwapHoldTest {
                 .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** @return httpd's count of requests that waited for a handler of {@code root} */
-    private long held(String root) throws Exception {
-        var statistics = context.getServiceReferences(MiStatistics.class,
-                "(" + MiStatistics.GROUP + "=httpd)");
+    /** @return the counter {@code name} of the statistics group {@code group} */
+    private long counter(String group, String name) throws Exception {
+        var statistics = context.getServiceReferences(MiStatistics.class, "(" + MiStatistics.GROUP + "=" + group + ")");
         return statistics.stream().mapToLong(reference -> {
-            Long value = context.getService(reference).values().get(root + "_held");
+            Long value = context.getService(reference).values().get(name);
             context.ungetService(reference);
             return value == null ? 0 : value;
         }).sum();

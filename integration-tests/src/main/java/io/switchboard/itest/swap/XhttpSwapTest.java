@@ -54,11 +54,16 @@ class XhttpSwapTest {
     void fiveUpdatesOfXhttpLoseNoRequestOnEitherRoute() throws Exception {
         int port = Httpd.port();
         Bundle xhttp = Bundles.named(context, "switchboard.xhttp");
-        try (SwapLoad load = SwapLoad.start(8, Target.get("xhttp fallback", port, "/no-such-root", "hello"),
-                Target.get("microhttpd", microPort, "/x", "hello"))) {
-            load.repeat(5, xhttp::update, () -> { });
-            load.close();
-            assertThat(load.failures()).isEmpty();
+        // One load per port: a client keeps its connection only while it stays on one port.
+        try (SwapLoad fallback = SwapLoad.start(8, Target.get("xhttp fallback", port, "/no-such-root", "hello"));
+                SwapLoad micro = SwapLoad.start(8, Target.get("microhttpd", microPort, "/x", "hello"))) {
+            micro.repeat(5, xhttp::update, () -> fallback.awaitProgress(50, Duration.ofSeconds(30)));
+            fallback.close();
+            micro.close();
+            assertThat(fallback.failures()).isEmpty();
+            assertThat(micro.failures()).isEmpty();
+            // The old listener answered kept-alive connections once more, asking them to close.
+            assertThat(micro.closedByServer()).isPositive();
         }
     }
 }

@@ -4,13 +4,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.net.URLConnection;
 import java.util.Map;
+import java.util.jar.Attributes;
 import java.util.jar.JarInputStream;
-import java.util.jar.Manifest;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
@@ -28,18 +30,26 @@ import io.switchboard.mi.MiParams;
  * errors.
  * <p>
  * The new jar is read and checked before the framework is asked: the framework stops the bundle
- * before it reads, so a location it cannot read would cost an outage. A location that cannot be read,
- * or that holds no bundle, fails with 500 and leaves the bundle running as it was.
+ * before it reads, so a location it cannot read would cost an outage. A location that cannot be read
+ * (10 s to connect, 30 s without a byte, 256 MiB at most), that holds no bundle, a fragment for a
+ * bundle, or a symbolic name and version another bundle has, fails with 500 and leaves the bundle
+ * running as it was.
  */
 @Component(service = MiCommand.class)
 @MiCommandSpec(command = "container:bundle_update", alias = "bundle_update",
         description = "Updates a bundle from its location or from the URL given", params = "bundle",
         params_optional = "location", admin = true)
 public final class BundleUpdateCommand implements MiCommand {
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    private static final int READ_TIMEOUT_MILLIS = 30_000;
+    private static final int MAX_JAR_BYTES = 256 << 20;
+
+    private final BundleContext context;
     private final BundleOperations bundles;
 
     @Activate
     public BundleUpdateCommand(BundleContext context) {
+        this.context = context;
         this.bundles = new BundleOperations(context);
     }
 
@@ -56,22 +66,51 @@ public final class BundleUpdateCommand implements MiCommand {
         return updateLocation != null ? updateLocation : bundle.getLocation();
     }
 
-    /** @throws MiException 500 when {@code location} cannot be read or holds no bundle */
-    private static byte[] read(Bundle bundle, String location) throws MiException {
+    /**
+     * @throws MiException 500 when {@code location} cannot be read (within the time and size bounds),
+     *         holds no bundle, or holds one the framework would refuse once it had stopped this one
+     */
+    private byte[] read(Bundle bundle, String location) throws MiException {
         byte[] jar;
-        try (InputStream in = new URL(location).openStream()) {
-            jar = in.readAllBytes();
+        try {
+            URLConnection connection = new URL(location).openConnection();
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+            connection.setReadTimeout(READ_TIMEOUT_MILLIS);
+            try (InputStream in = connection.getInputStream()) {
+                jar = in.readNBytes(MAX_JAR_BYTES + 1);
+            }
         } catch (IOException | IllegalArgumentException unreadable) {
             throw refused(bundle, location, "it cannot be read (" + unreadable + ")");
         }
+        if (jar.length > MAX_JAR_BYTES) {
+            throw refused(bundle, location, "it is larger than " + MAX_JAR_BYTES + " bytes");
+        }
+        Attributes manifest;
         try (JarInputStream entries = new JarInputStream(new ByteArrayInputStream(jar))) {
-            Manifest manifest = entries.getManifest();
-            if (manifest == null || manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME) == null) {
-                throw refused(bundle, location, "it holds no bundle (no " + Constants.BUNDLE_SYMBOLICNAME
-                        + " in a manifest)");
-            }
+            manifest = entries.getManifest() == null ? null : entries.getManifest().getMainAttributes();
         } catch (IOException notAJar) {
             throw refused(bundle, location, "it is not a jar (" + notAJar.getMessage() + ")");
+        }
+        String name = manifest == null ? null : manifest.getValue(Constants.BUNDLE_SYMBOLICNAME);
+        if (name == null) {
+            throw refused(bundle, location, "it holds no bundle (no " + Constants.BUNDLE_SYMBOLICNAME + " in a manifest)");
+        }
+        if (manifest.getValue(Constants.FRAGMENT_HOST) != null && bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+            throw refused(bundle, location, "it holds a fragment, which would not run as the bundle does");
+        }
+        String symbolicName = name.split(";", 2)[0].trim();
+        Version version;
+        try {
+            version = Version.parseVersion(manifest.getValue(Constants.BUNDLE_VERSION));
+        } catch (IllegalArgumentException badVersion) {
+            throw refused(bundle, location, "its " + Constants.BUNDLE_VERSION + " is not a version (" + badVersion.getMessage() + ")");
+        }
+        for (Bundle other : context.getBundles()) {
+            if (other.getBundleId() != bundle.getBundleId() && symbolicName.equals(other.getSymbolicName())
+                    && version.equals(other.getVersion())) {
+                throw refused(bundle, location, "bundle " + other.getBundleId() + " already is " + symbolicName + " "
+                        + version);
+            }
         }
         return jar;
     }

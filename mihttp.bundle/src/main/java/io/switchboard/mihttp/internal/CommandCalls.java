@@ -12,27 +12,45 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class CommandCalls {
     /**
      * The calls the current thread runs, so that a command whose call makes it leave does not wait for
-     * itself. Removed after each call: the server's threads outlive this bundle.
+     * itself. Restored after each call, and removed after the outermost: the server's threads outlive
+     * this bundle.
      */
     private static final ThreadLocal<CommandCalls> CURRENT = new ThreadLocal<>();
 
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean left;
 
+    /** @return the calls the current thread runs, to give back to {@link #exit} */
+    static CommandCalls current() {
+        return CURRENT.get();
+    }
+
     /** @return {@code false} when the command has left: the caller looks for its successor */
     boolean enter() {
         running.incrementAndGet();
         if (left) {
-            exit();
+            running.decrementAndGet();
+            wake();
             return false;
         }
         CURRENT.set(this);
         return true;
     }
 
-    void exit() {
-        CURRENT.remove();
-        if (running.decrementAndGet() == 0 && left) {
+    /** Ends a call {@link #enter} let in; {@code outer} is what {@link #current} said before it. */
+    void exit(CommandCalls outer) {
+        if (outer == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(outer);
+        }
+        running.decrementAndGet();
+        wake();
+    }
+
+    private void wake() {
+        if (left) {
+            // Every exit, not only the last: a departure may wait for all but its own thread's.
             synchronized (this) {
                 notifyAll();
             }

@@ -38,6 +38,12 @@ record CommandInfo(String name, List<String> aliases, String description, List<S
                 reference.getProperty(Constants.SERVICE_RANKING), reference, command, new CommandCalls());
     }
 
+    /** @return this command with {@code calls} as the calls it runs (those of the service it still is) */
+    CommandInfo with(CommandCalls calls) {
+        return new CommandInfo(name, aliases, description, params, optionalParams, admin, bundle, ranking, reference,
+                command, calls);
+    }
+
     /** @return the name and the aliases */
     List<String> names() {
         List<String> names = new ArrayList<>(aliases.size() + 1);

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.anchor.HttpdAnchor;
 import io.switchboard.httpd.HttpdRuntime;
 import io.switchboard.mi.MiCommand;
 
@@ -46,7 +47,7 @@ public final class CommandRegistry {
     /** Names whose command left, with the {@code System.nanoTime()} until which calls wait for a new one. */
     private final Map<String, Long> vacant = new ConcurrentHashMap<>();
     /** The last {@code swap_hold} httpd published, kept while httpd is away. */
-    private volatile int swapHoldMillis = 5000;
+    private volatile int swapHoldMillis = HttpdAnchor.DEFAULT_SWAP_HOLD;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final Bundle own;
 
@@ -72,15 +73,25 @@ public final class CommandRegistry {
         changed();
     }
 
+    /** The same service with other properties: its entry is replaced in one step, with no vacancy and no wait. */
     void updatedMiCommand(MiCommand command, ServiceReference<MiCommand> reference) {
-        CommandInfo current;
+        CommandInfo changed = CommandInfo.of(reference, command);
         synchronized (this) {
-            current = byServiceId.get((Long) reference.getProperty("service.id"));
+            Long id = (Long) reference.getProperty("service.id");
+            CommandInfo current = byServiceId.get(id);
+            if (current != null && current.sameAs(reference)) {
+                return;
+            }
+            if (changed == null) {
+                byServiceId.remove(id);
+            } else {
+                byServiceId.put(id, changed.with(current == null ? new CommandCalls() : current.calls()));
+            }
+            rebuild();
+            vacant.keySet().removeIf(byName::containsKey);
+            notifyAll();
         }
-        if (current == null || !current.sameAs(reference)) {
-            unbindMiCommand(command, reference);
-            bindMiCommand(command, reference);
-        }
+        changed();
     }
 
     void unbindMiCommand(MiCommand command, ServiceReference<MiCommand> reference) {

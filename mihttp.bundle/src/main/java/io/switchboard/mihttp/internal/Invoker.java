@@ -23,6 +23,7 @@ final class Invoker {
      * @return the command's result, possibly an {@link io.switchboard.mi.MiStream} to write
      */
     Object invoke(Caller caller, String method, Object params) throws MiException {
+        CommandCalls outer = CommandCalls.current();
         CommandInfo command;
         do {
             // A command that left between the look-up and the call is looked up again: its successor,
@@ -44,7 +45,7 @@ final class Invoker {
             throw new MiException(MiException.INTERNAL_ERROR, "Internal error",
                     command.name() + " failed: " + failed);
         } finally {
-            command.calls().exit();
+            command.calls().exit(outer);
         }
     }
 

@@ -30,6 +30,7 @@ final class Event implements HttpEvent {
     private final AtomicBoolean replied = new AtomicBoolean();
     /** The 504 to come if nobody replies; cancelled by the reply so the event is not held until then. */
     private volatile Future<?> timeout;
+    private volatile Runnable settled;
     private Map<String, List<String>> headers;
 
     Event(String route, Request request, ReplySink sink) {
@@ -128,10 +129,16 @@ final class Event implements HttpEvent {
         return true;
     }
 
-    void timeout(Future<?> pending) {
+    /**
+     * The event waits for a reply: {@code pending} answers it if none comes in time, {@code settled}
+     * runs once it is answered, whoever answers.
+     */
+    void awaiting(Future<?> pending, Runnable settled) {
         timeout = pending;
+        this.settled = settled;
         if (replied.get()) {
             pending.cancel(false);
+            settled.run();
         }
     }
 
@@ -142,6 +149,10 @@ final class Event implements HttpEvent {
         Future<?> pending = timeout;
         if (pending != null) {
             pending.cancel(false);
+        }
+        Runnable done = settled;
+        if (done != null) {
+            done.run();
         }
         return true;
     }

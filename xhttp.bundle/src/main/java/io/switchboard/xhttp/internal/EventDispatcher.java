@@ -1,5 +1,7 @@
 package io.switchboard.xhttp.internal;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,10 +15,13 @@ import org.slf4j.LoggerFactory;
  */
 final class EventDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
+    private static final long DRAIN_POLL_MILLIS = 10;
 
     private final String pid;
     private final HandlerTable handlers;
     private final ScheduledExecutorService timer;
+    /** The events raised that wait for a reply. */
+    private final Set<Event> awaiting = ConcurrentHashMap.newKeySet();
 
     EventDispatcher(String pid, HandlerTable handlers, ScheduledExecutorService timer) {
         this.pid = pid;
@@ -55,16 +60,31 @@ final class EventDispatcher {
         }
         // Most handlers reply before returning: only the others need a timer.
         if (!event.replied()) {
+            awaiting.add(event);
             try {
-                event.timeout(timer.schedule(() -> {
+                event.awaiting(timer.schedule(() -> {
                     if (event.answerInstead(504, "Gateway Timeout: the handler did not reply within " + replyTimeout + " ms")) {
                         LOG.warn("{} {}: handler {} did not reply within reply_timeout={} ms ({}); answered 504",
                                 event.method(), event.url(), entry.describe(), replyTimeout, pid);
                     }
-                }, replyTimeout, TimeUnit.MILLISECONDS));
+                }, replyTimeout, TimeUnit.MILLISECONDS), () -> awaiting.remove(event));
             } catch (RejectedExecutionException stopping) {
+                awaiting.remove(event);
                 event.answerInstead(503, "Service Unavailable: " + pid + " is stopping");
             }
+        }
+    }
+
+    /**
+     * Gives the events still waiting for their reply until {@code deadlineNanos}, then answers them
+     * 503: the module is stopping, and nothing of it may run once its bundle has stopped.
+     */
+    void drain(long deadlineNanos) throws InterruptedException {
+        while (!awaiting.isEmpty() && System.nanoTime() < deadlineNanos) {
+            Thread.sleep(DRAIN_POLL_MILLIS);
+        }
+        for (Event event : awaiting) {
+            event.answerInstead(503, "Service Unavailable: " + pid + " is being updated or is stopping");
         }
     }
 }

@@ -124,13 +124,17 @@ public final class Microhttpd {
         }
     }
 
-    /** Retires the listener: the next revision of this bundle takes its socket from the anchor. */
+    /**
+     * Retires the listener (the next revision of this bundle takes its socket from the anchor) and
+     * answers the events still waiting for a reply 503: nothing of this bundle may run once it has stopped.
+     */
     @Deactivate
-    synchronized void deactivate() {
+    synchronized void deactivate() throws InterruptedException {
         if (listener != null) {
             listener.retire();
         }
-        timer.shutdownNow();
+        dispatcher.drain(System.nanoTime());
+        Timers.stop(timer);
     }
 
     /** @throws SettingRefusedException when the address cannot be bound */

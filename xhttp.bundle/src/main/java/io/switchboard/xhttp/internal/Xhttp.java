@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.framework.BundleContext;
@@ -88,14 +89,19 @@ public final class Xhttp implements RootHandler {
         }
     }
 
-    /** The fallback goes first: httpd waits for the events under way, whose reply timers still run. */
+    /**
+     * The fallback goes first, so new requests wait in httpd for the next xhttp; httpd waits for the
+     * calls under way. Events still waiting for a reply get {@value Timers#DRAIN_MILLIS} ms, then 503:
+     * nothing of this bundle may run once it has stopped.
+     */
     @Deactivate
-    synchronized void deactivate() {
+    synchronized void deactivate() throws InterruptedException {
         if (fallback != null) {
             fallback.unregister();
             fallback = null;
         }
-        timer.shutdownNow();
+        dispatcher.drain(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Timers.DRAIN_MILLIS));
+        Timers.stop(timer);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

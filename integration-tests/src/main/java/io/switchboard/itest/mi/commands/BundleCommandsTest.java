@@ -89,10 +89,10 @@ class BundleCommandsTest {
         Path notAJar = Files.writeString(Files.createTempFile("not-a-jar", ".jar"), "plain text");
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        Path notABundle = Files.createTempFile("not-a-bundle", ".jar");
-        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(notABundle), manifest)) {
-            jar.putNextEntry(new JarEntry("readme.txt"));
-        }
+        Path notABundle = jar(manifest);
+        Bundle api = Bundles.named(context, "switchboard.api");
+        Path fragment = jar(bundleManifest(HELLO, hello.getVersion().toString(), "switchboard.api"));
+        Path taken = jar(bundleManifest("switchboard.api", api.getVersion().toString(), null));
         List<Integer> events = new CopyOnWriteArrayList<>();
         SynchronousBundleListener listener = event -> {
             if (event.getBundle().equals(hello)) {
@@ -104,7 +104,9 @@ class BundleCommandsTest {
             Map<String, String> reasons = Map.of("file:/no/such.jar", "it cannot be read",
                     "jar/switchboard.examples.hello.jar", "it cannot be read",
                     notAJar.toUri().toString(), "it holds no bundle",
-                    notABundle.toUri().toString(), "it holds no bundle");
+                    notABundle.toUri().toString(), "it holds no bundle",
+                    fragment.toUri().toString(), "it holds a fragment",
+                    taken.toUri().toString(), "bundle " + api.getBundleId() + " already is switchboard.api");
             for (Map.Entry<String, String> bad : reasons.entrySet()) {
                 MiException refused = MiCalls.failure(500, "bundle_update", Map.of("bundle", HELLO, "location", bad.getKey()));
                 assertThat(refused.getMessage()).startsWith("bundle " + hello.getBundleId() + " (" + HELLO
@@ -112,11 +114,33 @@ class BundleCommandsTest {
             }
         } finally {
             context.removeBundleListener(listener);
-            Files.delete(notAJar);
-            Files.delete(notABundle);
+            for (Path file : List.of(notAJar, notABundle, fragment, taken)) {
+                Files.delete(file);
+            }
         }
         assertThat(events).as("bundle events of hello").isEmpty();
         assertThat(hello.getState()).isEqualTo(Bundle.ACTIVE);
+    }
+
+    private static Manifest bundleManifest(String symbolicName, String version, String fragmentHost) {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", version);
+        if (fragmentHost != null) {
+            main.putValue("Fragment-Host", fragmentHost);
+        }
+        return manifest;
+    }
+
+    private static Path jar(Manifest manifest) throws Exception {
+        Path jar = Files.createTempFile("update", ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new JarEntry("readme.txt"));
+        }
+        return jar;
     }
 
     @Test
