@@ -87,6 +87,15 @@ measure() {
 
 warm() { local url=$1; shift; wrk -t2 -c50 -d"$WARMUP" "$@" "$url" >/dev/null; }
 
+# Writes the wrk Lua script $1 that POSTs the JSON body $2.
+post_script() {
+    cat > "$1" <<LUA
+wrk.method = "POST"
+wrk.body   = '$2'
+wrk.headers["Content-Type"] = "application/json"
+LUA
+}
+
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 # Measures each "label|url" target ROUNDS times, interleaved, so a slow moment of this shared

@@ -61,13 +61,6 @@ NGINX_PID=$!
 for _ in $(seq 100); do [[ $(status "http://127.0.0.1:$NGINX_PORT/page.html") == 200 ]] && break; sleep 0.05; done
 [[ $(status "http://127.0.0.1:$NGINX_PORT/page.html") == 200 ]] || die "nginx does not serve the page: $(tail -n 3 nginx/logs/error.log)"
 
-post_script() {
-    cat > "$1" <<LUA
-wrk.method = "POST"
-wrk.body   = '$2'
-wrk.headers["Content-Type"] = "application/json"
-LUA
-}
 post_script uptime.lua '{"jsonrpc":"2.0","method":"uptime","id":1}'
 post_script version.lua '{"jsonrpc":"2.0","method":"core.version","id":1}'
 curl -s -d @- -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/mi" <<<'{"jsonrpc":"2.0","method":"uptime","id":1}' \

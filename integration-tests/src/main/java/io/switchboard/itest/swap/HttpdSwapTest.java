@@ -8,8 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +21,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.test.common.annotation.InjectBundleContext;
 
 import io.switchboard.httpd.HttpdResponse;
@@ -54,8 +57,15 @@ class HttpdSwapTest {
     }
 
     @Test
-    void fiveUpdatesOfHttpdLoseNoRequest() throws Exception {
+    void fiveUpdatesOfHttpdLoseNoRequestAndLeaveTheHandlerBundleAlone() throws Exception {
         Bundle httpd = Bundles.named(context, "switchboard.httpd");
+        List<Integer> helloEvents = new CopyOnWriteArrayList<>();
+        SynchronousBundleListener listener = event -> {
+            if (event.getBundle().equals(hello)) {
+                helloEvents.add(event.getType());
+            }
+        };
+        context.addBundleListener(listener);
         try (SwapLoad load = SwapLoad.start(8, Target.get("hello", port, "/hello/swap", "hello, swap\n"),
                 Target.mi(port, "uptime"))) {
             load.repeat(5, httpd::update,
@@ -63,9 +73,12 @@ class HttpdSwapTest {
                     () -> Httpd.await("(httpd.endpoint.port=" + port + ")", Duration.ofSeconds(30)));
             load.close();
             assertThat(load.failures()).isEmpty();
+        } finally {
+            context.removeBundleListener(listener);
         }
         assertThat(httpd.getState()).isEqualTo(Bundle.ACTIVE);
         assertThat(hello.getState()).isEqualTo(Bundle.ACTIVE);
+        assertThat(helloEvents).as("bundle events of the handler bundle").isEmpty();
     }
 
     @Test
