@@ -86,10 +86,7 @@ class HttpdSwapTest {
         // A long hold: the update waits half of it for the response, which this test completes meanwhile.
         Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port), "swap_hold", "20000"));
         CompletableFuture<HttpdResponse> deferred = new CompletableFuture<>();
-        ServiceRegistration<RootHandler> later = Handlers.register(context, "later", (request, response) -> {
-            response.defer();
-            deferred.complete(response);
-        });
+        ServiceRegistration<RootHandler> later = deferring("later", deferred);
         try {
             CompletableFuture<HttpResponse<String>> answer = send("/later");
             HttpdResponse response = deferred.get(10, TimeUnit.SECONDS);
@@ -116,10 +113,7 @@ class HttpdSwapTest {
     void aDeferredResponseStillOpenHalfTheHoldIntoAnUpdateOfHttpdIsAnswered503() throws Exception {
         Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port), "swap_hold", "1000"));
         CompletableFuture<HttpdResponse> deferred = new CompletableFuture<>();
-        ServiceRegistration<RootHandler> never = Handlers.register(context, "never", (request, response) -> {
-            response.defer();
-            deferred.complete(response);
-        });
+        ServiceRegistration<RootHandler> never = deferring("never", deferred);
         try {
             CompletableFuture<HttpResponse<String>> answer = send("/never");
             deferred.get(10, TimeUnit.SECONDS);
@@ -129,6 +123,14 @@ class HttpdSwapTest {
             never.unregister();
             Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port)));
         }
+    }
+
+    /** A root whose handler defers every response and gives it to {@code deferred}, for the test to complete. */
+    private ServiceRegistration<RootHandler> deferring(String root, CompletableFuture<HttpdResponse> deferred) {
+        return Handlers.register(context, root, (request, response) -> {
+            response.defer();
+            deferred.complete(response);
+        });
     }
 
     private CompletableFuture<HttpResponse<String>> send(String path) {
