@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import io.switchboard.httpd.BodyTooLargeException;
 import io.switchboard.httpd.RootHandler;
+import io.switchboard.support.log.RateLimitedLog;
 
 /**
  * httpd's dispatcher, which the anchor's handler in Pax Web's server calls for every request: it
@@ -27,6 +28,7 @@ import io.switchboard.httpd.RootHandler;
  */
 final class DispatchHandler implements Request.Handler {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchHandler.class);
+    private final RateLimitedLog refusals = new RateLimitedLog(LOG, "httpd refusal");
 
     private final RootRegistry registry;
     private final Supplier<HttpdSettings> settings;
@@ -87,8 +89,9 @@ final class DispatchHandler implements Request.Handler {
         try {
             path = RequestPath.parse(rawPath);
         } catch (RequestPath.RejectedPathException rejected) {
-            LOG.debug("{} {} from {} refused: {}", request.getMethod(), rawPath,
-                    Request.getRemoteAddr(request), rejected.getMessage());
+            String client = Request.getRemoteAddr(request);
+            refusals.debug(client, "{} {} from {} refused: {}", request.getMethod(), rawPath, client,
+                    rejected.getMessage());
             unrouted(response, callback, 400, "Bad Request: " + rejected.getMessage());
             return true;
         }
@@ -206,8 +209,8 @@ final class DispatchHandler implements Request.Handler {
             return;
         } catch (HttpException.RuntimeException clientError) {
             // Jetty's verdict on what the client sent (a bad query or form): the client's fault, not the handler's.
-            LOG.debug("root {}: {} {} refused: {}", entry.root(), request.getMethod(), exchange.url(),
-                    clientError.toString());
+            refusals.debug(Request.getRemoteAddr(request), "root {}: {} {} refused: {}", entry.root(),
+                    request.getMethod(), exchange.url(), clientError.toString());
             exchange.refuse(clientError.getCode(), clientError.getReason() == null
                     ? "the request cannot be read" : clientError.getReason());
             return;
