@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -45,14 +46,19 @@ public interface HttpdRequest {
 
     /**
      * Looks an argument up in the query string and, for {@code application/x-www-form-urlencoded}
-     * bodies, in the form (OpenSIPS {@code lookup_arg}). Reading form arguments consumes the body.
+     * bodies, in the form (OpenSIPS {@code lookup_arg}). Reading form arguments consumes the body,
+     * blocking this thread until it has arrived, unless {@link #readBody()} read it first.
+     * <p>
+     * A form longer than the server's {@code max_form_size} is answered 413, and more arguments than
+     * {@code max_form_keys} (query and form together) 400: the exception thrown here says so, and the
+     * server answers with it if the handler lets it through.
      *
      * @param name the argument name
      * @return its first value, if present
      */
     Optional<String> arg(String name);
 
-    /** @return every query and form argument with all its values; consumes a form body */
+    /** @return every query and form argument with all its values, in order; consumes a form body as {@link #arg} does */
     Map<String, List<String>> args();
 
     /**
@@ -94,6 +100,23 @@ public interface HttpdRequest {
      * @throws IOException when the body cannot be read or exceeds {@code max_body_size}
      */
     byte[] bodyBytes() throws IOException;
+
+    /**
+     * Reads the whole body without holding a thread while it arrives, and defers the response
+     * ({@link HttpdResponse#defer()}): the handler answers when the stage completes. Afterwards
+     * {@link #body()}, {@link #bodyBytes()} and the form arguments read what was read here.
+     * <p>
+     * The stage completes exceptionally, after the server itself has answered and completed the
+     * response, with {@link BodyTooLargeException} past {@code max_body_size} (413), with a
+     * {@link java.util.concurrent.TimeoutException} when the body took longer than {@code body_timeout}
+     * to arrive (408), or with an {@link IOException} when the client went away. Dependent actions run
+     * on a server thread, which may block.
+     *
+     * @return the body, read once: the same stage on every call
+     * @throws IllegalStateException when {@link #body()} was read already
+     * @since 1.2
+     */
+    CompletionStage<byte[]> readBody();
 
     /**
      * @return the host the client addressed, from the {@code Host} header or HTTP/2's

@@ -14,7 +14,7 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface HttpdResponse {
 
     /**
-     * @param code the status code, 100 to 599
+     * @param code the status code, 200 to 599: a 1xx is not a final status
      * @return this response
      * @throws IllegalArgumentException when the code is out of range
      * @throws IllegalStateException when the response is already committed

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -18,7 +19,6 @@ import org.slf4j.LoggerFactory;
 
 import io.switchboard.httpd.BodyTooLargeException;
 import io.switchboard.httpd.RootHandler;
-import io.switchboard.support.log.RateLimitedLog;
 
 /**
  * httpd's dispatcher, which the anchor's handler in Pax Web's server calls for every request: it
@@ -28,7 +28,6 @@ import io.switchboard.support.log.RateLimitedLog;
  */
 final class DispatchHandler implements Request.Handler {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchHandler.class);
-    private final RateLimitedLog refusals = new RateLimitedLog(LOG, "httpd refusal");
 
     private final RootRegistry registry;
     private final Supplier<HttpdSettings> settings;
@@ -80,8 +79,15 @@ final class DispatchHandler implements Request.Handler {
     }
 
     private boolean dispatch(Request request, Response response, Callback callback) throws Exception {
+        if (HttpMethod.CONNECT.is(request.getMethod())) {
+            String client = Request.getRemoteAddr(request);
+            Refusals.LOG.debug(client, "CONNECT {} from {} refused: httpd is no proxy", request.getHttpURI(), client);
+            response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS");
+            unrouted(response, callback, 405, "Method Not Allowed: CONNECT, httpd is no proxy");
+            return true;
+        }
         String rawPath = request.getHttpURI().getPath();
-        if (!rawPath.startsWith("/")) {
+        if (rawPath == null || !rawPath.startsWith("/")) {
             // "OPTIONS *" and the like are for the server, not for a root: Pax Web answers them.
             return false;
         }
@@ -90,7 +96,7 @@ final class DispatchHandler implements Request.Handler {
             path = RequestPath.parse(rawPath);
         } catch (RequestPath.RejectedPathException rejected) {
             String client = Request.getRemoteAddr(request);
-            refusals.debug(client, "{} {} from {} refused: {}", request.getMethod(), rawPath, client,
+            Refusals.LOG.debug(client, "{} {} from {} refused: {}", request.getMethod(), rawPath, client,
                     rejected.getMessage());
             unrouted(response, callback, 400, "Bad Request: " + rejected.getMessage());
             return true;
@@ -209,7 +215,7 @@ final class DispatchHandler implements Request.Handler {
             return;
         } catch (HttpException.RuntimeException clientError) {
             // Jetty's verdict on what the client sent (a bad query or form): the client's fault, not the handler's.
-            refusals.debug(Request.getRemoteAddr(request), "root {}: {} {} refused: {}", entry.root(),
+            Refusals.LOG.debug(Request.getRemoteAddr(request), "root {}: {} {} refused: {}", entry.root(),
                     request.getMethod(), exchange.url(), clientError.toString());
             exchange.refuse(clientError.getCode(), clientError.getReason() == null
                     ? "the request cannot be read" : clientError.getReason());
@@ -229,7 +235,7 @@ final class DispatchHandler implements Request.Handler {
         }
     }
 
-    private static String tooLarge(long limit) {
+    static String tooLarge(long limit) {
         return "Payload Too Large: the body exceeds max_body_size=" + limit + " bytes";
     }
 

@@ -28,6 +28,18 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Largest request body in bytes; a longer one is answered 413. 0 = no limit.")
     long max__body__size() default 16777216L;
 
+    @AttributeDefinition(name = "max_form_size",
+            description = "Largest application/x-www-form-urlencoded body in bytes that arg()/args() parse; a longer one is answered 413.")
+    int max__form__size() default 200000;
+
+    @AttributeDefinition(name = "max_form_keys",
+            description = "Most arguments, query and form together, that arg()/args() parse; more are answered 400.")
+    int max__form__keys() default 1000;
+
+    @AttributeDefinition(name = "body_timeout",
+            description = "Milliseconds a request body read without a thread (readBody) may take to arrive; then it is answered 408.")
+    int body__timeout() default 30000;
+
     @AttributeDefinition(name = "idle_timeout", description = "Milliseconds an idle connection is kept open.")
     int idle__timeout() default 30000;
 

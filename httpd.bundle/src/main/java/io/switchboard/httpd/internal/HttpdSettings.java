@@ -11,10 +11,14 @@ import java.util.function.Supplier;
  * A validated configuration of PID {@value #PID}. Every value is checked before anything is applied,
  * so a refused configuration leaves the running one untouched.
  */
-record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long maxBodySize, int idleTimeout,
-        int asyncTimeout, int maxThreads, int swapHold, Tls tls) {
+record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long maxBodySize, Forms forms,
+        int bodyTimeout, int idleTimeout, int asyncTimeout, int maxThreads, int swapHold, Tls tls) {
 
     static final String PID = "switchboard.httpd";
+
+    /** The bounds of the arguments {@code arg()} and {@code args()} parse. */
+    record Forms(int maxSize, int maxKeys) {
+    }
 
     /** The keystore of the HTTPS listener; {@code null} in {@link HttpdSettings#tls} for plain HTTP. */
     record Tls(String keystore, String keystorePassword, String keystoreType, String keyPassword) {
@@ -45,6 +49,12 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
                 "must be 256 to 67108864 bytes");
         long maxBody = r.read("max_body_size", () -> config.max__body__size(), v -> v >= 0,
                 "must be 0 (no limit) or a positive number of bytes");
+        int maxFormSize = r.read("max_form_size", () -> config.max__form__size(), v -> v >= 0,
+                "must be 0 (no form is parsed) or a positive number of bytes");
+        int maxFormKeys = r.read("max_form_keys", () -> config.max__form__keys(), v -> v >= 1,
+                "must be at least 1 argument");
+        int bodyTimeout = r.read("body_timeout", () -> config.body__timeout(), v -> v >= 100,
+                "must be at least 100 milliseconds");
         int idle = r.read("idle_timeout", () -> config.idle__timeout(), v -> v >= 100,
                 "must be at least 100 milliseconds");
         int async = r.read("async_timeout", () -> config.async__timeout(), v -> v >= 1,
@@ -72,14 +82,18 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
             String keyPassword = config.tls__key__password().isEmpty() ? password : config.tls__key__password();
             tls = new Tls(keystore, password, type.toUpperCase(), keyPassword);
         }
-        return new HttpdSettings(ip, port, bufSize, postBufSize, maxBody, idle, async, maxThreads, swapHold, tls);
+        return new HttpdSettings(ip, port, bufSize, postBufSize, maxBody, new Forms(maxFormSize, maxFormKeys),
+                bodyTimeout, idle, async, maxThreads, swapHold, tls);
     }
 
     /** @return the applied values under their configuration keys, as the runtime service shows them */
     Map<String, Object> byKey() {
-        return Map.of("ip", ip, "port", port, "buf_size", bufSize, "post_buf_size", postBufSize, "max_body_size",
-                maxBodySize, "idle_timeout", idleTimeout, "async_timeout", asyncTimeout, "max_threads", maxThreads,
-                "swap_hold", swapHold, "https", tls != null);
+        return Map.ofEntries(Map.entry("ip", ip), Map.entry("port", port), Map.entry("buf_size", bufSize),
+                Map.entry("post_buf_size", postBufSize), Map.entry("max_body_size", maxBodySize),
+                Map.entry("max_form_size", forms.maxSize()), Map.entry("max_form_keys", forms.maxKeys()),
+                Map.entry("body_timeout", bodyTimeout), Map.entry("idle_timeout", idleTimeout),
+                Map.entry("async_timeout", asyncTimeout), Map.entry("max_threads", maxThreads),
+                Map.entry("swap_hold", swapHold), Map.entry("https", tls != null));
     }
 
     /** @return {@code true} when {@code other} needs the listener restarted to take effect */

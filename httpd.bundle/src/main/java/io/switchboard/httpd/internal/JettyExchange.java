@@ -1,6 +1,7 @@
 package io.switchboard.httpd.internal;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,33 +10,30 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.eclipse.jetty.http.BadMessageException;
-import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +65,8 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
     private volatile Scheduler.Task timeout;
     /** Set once under {@code this}; volatile so the exchange can be counted without waiting for a reader. */
     private volatile LimitedInputStream body;
+    /** What {@link #readBody} reads, set once under {@code this}; volatile for the same reason as {@link #body}. */
+    private volatile WholeBody wholeBody;
     /** Guarded by {@code this}. */
     private Map<String, List<String>> args;
     /**
@@ -139,37 +139,32 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
     @Override
     public synchronized Map<String, List<String>> args() {
         if (args == null) {
-            Map<String, List<String>> all = new LinkedHashMap<>();
-            collect(Request.extractQueryParameters(request, StandardCharsets.UTF_8), all);
-            long limit = settings.maxBodySize() > 0 ? settings.maxBodySize() : Integer.MAX_VALUE - 8;
-            try {
-                collect(FormFields.getFields(request, -1, (int) Math.min(limit, Integer.MAX_VALUE - 8)), all);
-            } catch (CompletionException unreadable) {
-                throw formRefused(unreadable.getCause());
-            }
-            all.replaceAll((name, values) -> List.copyOf(values));
-            args = Collections.unmodifiableMap(all);
+            String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+            boolean form = type != null
+                    && MimeTypes.Type.FORM_ENCODED.is(MimeTypes.getContentTypeWithoutCharset(type));
+            Charset charset = form ? MimeTypes.DEFAULTS.getCharset(type) : null;
+            args = FormArguments.parse(query(), form ? formBody() : null,
+                    charset == null ? StandardCharsets.UTF_8 : charset, settings.forms());
         }
         return args;
     }
 
-    /** @return what the client gets for a form Jetty could not parse: 413 past the limits, else 400 */
-    private RuntimeException formRefused(Throwable cause) {
-        if (cause instanceof HttpException.RuntimeException status) {
-            return status;
+    /** @return the form's bytes, read on this thread unless {@link #readBody} read them; at most one past the limit */
+    private byte[] formBody() {
+        HttpdSettings.Forms limits = settings.forms();
+        byte[] whole = wholeBody();
+        if (whole != null) {
+            return whole;
         }
-        String message = String.valueOf(cause.getMessage());
-        // Jetty says so only in its message: "form too large > n", "form with too many fields > n".
-        if (message.startsWith("form too large") || message.startsWith("form with too many")) {
-            return new BadMessageException(413, "Payload Too Large: " + message + " (max_body_size="
-                    + settings.maxBodySize() + ")", cause);
+        if (contentLength() > limits.maxSize()) {
+            throw FormArguments.tooLarge(limits);
         }
-        return new BadMessageException(400, "Bad Request: the form cannot be read: " + message, cause);
-    }
-
-    private static void collect(Fields fields, Map<String, List<String>> into) {
-        for (Fields.Field field : fields) {
-            into.computeIfAbsent(field.getName(), name -> new ArrayList<>()).addAll(field.getValues());
+        try {
+            return body().readNBytes(limits.maxSize() + 1);
+        } catch (BodyTooLargeException tooLarge) {
+            throw new BadMessageException(413, DispatchHandler.tooLarge(tooLarge.limit()), tooLarge);
+        } catch (IOException unreadable) {
+            throw new BadMessageException(400, "Bad Request: the form cannot be read: " + unreadable, unreadable);
         }
     }
 
@@ -200,6 +195,13 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
 
     @Override
     public synchronized InputStream body() throws IOException {
+        if (wholeBody != null) {
+            byte[] whole = wholeBody.bytes();
+            if (whole == null) {
+                throw new IllegalStateException("readBody() has not read the body (yet)");
+            }
+            return new ByteArrayInputStream(whole);
+        }
         if (body == null) {
             body = new LimitedInputStream(new BufferedInputStream(Content.Source.asInputStream(request),
                     settings.postBufSize()), settings.maxBodySize());
@@ -209,6 +211,10 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
 
     @Override
     public byte[] bodyBytes() throws IOException {
+        byte[] whole = wholeBody();
+        if (whole != null) {
+            return whole;
+        }
         long declared = contentLength();
         if (declared == 0 || hasNoBody()) {
             return new byte[0];
@@ -223,6 +229,44 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
+    }
+
+    @Override
+    public synchronized CompletionStage<byte[]> readBody() {
+        if (wholeBody != null) {
+            return wholeBody.stage();
+        }
+        if (body != null) {
+            throw new IllegalStateException("the body is already read as a stream");
+        }
+        defer();
+        wholeBody = completed.get()
+                ? WholeBody.failed(new IOException("the response was ended before the body was read"))
+                : WholeBody.read(request, settings, hasNoBody(), this::refuseUnread);
+        return wholeBody.stage();
+    }
+
+    /** Answers a request whose body {@link #readBody} could not read, and closes its connection. */
+    private void refuseUnread(Throwable failure) {
+        if (completed.get()) {
+            // Already answered (async_timeout, the handler left): the read only stops.
+            return;
+        }
+        if (failure instanceof BodyTooLargeException tooLarge) {
+            refuse(413, DispatchHandler.tooLarge(tooLarge.limit()));
+        } else if (failure instanceof TimeoutException slow) {
+            Refusals.LOG.info(Request.getRemoteAddr(request), "root {}: {} {} from {} answered 408: {}", entry.root(),
+                    method(), url(), Request.getRemoteAddr(request), slow.getMessage());
+            refuse(408, "Request Timeout: " + slow.getMessage());
+        } else {
+            abort(failure);
+        }
+    }
+
+    /** @return the body {@link #readBody} read, or {@code null} */
+    private byte[] wholeBody() {
+        WholeBody read = wholeBody;
+        return read == null ? null : read.bytes();
     }
 
     /** An HTTP/1 request without Content-Length and Transfer-Encoding has no body: nothing to read. */
@@ -273,8 +317,9 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
 
     @Override
     public HttpdResponse status(int code) {
-        if (code < 100 || code > 599) {
-            throw new IllegalArgumentException("status " + code + " is outside 100-599");
+        if (code < 200 || code > 599) {
+            throw new IllegalArgumentException("status " + code + " is outside 200-599"
+                    + (code >= 100 && code < 200 ? ": a 1xx is not a final status" : ""));
         }
         requireUncommitted();
         response.setStatus(code);
@@ -504,7 +549,8 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
     /** Counts the exchange; runs once, from {@link #closed}. */
     private void count() {
         LimitedInputStream read = body;
-        long in = read == null ? 0 : read.bytesRead();
+        WholeBody whole = wholeBody;
+        long in = read != null ? read.bytesRead() : whole != null ? whole.bytesRead() : 0;
         long out = directBytes + (output == null ? 0 : output.written());
         int status = response.getStatus();
         counters.responded(status == 0 ? 200 : status, in, out);

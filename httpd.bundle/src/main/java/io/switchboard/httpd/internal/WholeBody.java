@@ -1,0 +1,108 @@
+package io.switchboard.httpd.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+import io.switchboard.httpd.BodyTooLargeException;
+
+/**
+ * A request body that {@code readBody()} reads whole, with no thread waiting while it arrives,
+ * within {@code max_body_size} and {@code body_timeout}.
+ */
+final class WholeBody {
+    private final CompletableFuture<byte[]> stage = new CompletableFuture<>();
+    private volatile BodyCollector collector;
+    private volatile byte[] bytes;
+
+    private WholeBody() {
+    }
+
+    /**
+     * Starts reading.
+     *
+     * @param noBody the request has no body (HTTP/1 without a length or chunks): nothing to read
+     * @param refuse answers the request when its body cannot be read, before the stage fails
+     */
+    static WholeBody read(Request request, HttpdSettings settings, boolean noBody, Consumer<Throwable> refuse) {
+        WholeBody whole = new WholeBody();
+        long declared = request.getLength();
+        long limit = settings.maxBodySize();
+        if (declared == 0 || noBody) {
+            whole.bytes = new byte[0];
+            whole.stage.complete(whole.bytes);
+        } else if (limit > 0 && declared > limit) {
+            whole.fail(new BodyTooLargeException(limit), refuse);
+        } else {
+            whole.collect(request, settings, refuse);
+        }
+        return whole;
+    }
+
+    /** @return a body that failed before it could be read */
+    static WholeBody failed(Throwable failure) {
+        WholeBody whole = new WholeBody();
+        whole.stage.completeExceptionally(failure);
+        return whole;
+    }
+
+    CompletionStage<byte[]> stage() {
+        return stage;
+    }
+
+    /** @return the body once read, else {@code null} */
+    byte[] bytes() {
+        return bytes;
+    }
+
+    long bytesRead() {
+        BodyCollector reading = collector;
+        return reading == null ? 0 : reading.read();
+    }
+
+    private void collect(Request request, HttpdSettings settings, Consumer<Throwable> refuse) {
+        BodyCollector reading = BodyCollector.start(request, settings.maxBodySize());
+        collector = reading;
+        CompletableFuture<byte[]> result = reading.result();
+        if (result.isDone()) {
+            // Read at once (a small body comes with the headers): the handler goes on on its own thread.
+            result.whenComplete((read, failure) -> hand(read, failure, refuse));
+            return;
+        }
+        Scheduler.Task timer = request.getComponents().getScheduler().schedule(
+                () -> result.completeExceptionally(new TimeoutException(
+                        "the body did not arrive within body_timeout=" + settings.bodyTimeout() + " ms")),
+                settings.bodyTimeout(), TimeUnit.MILLISECONDS);
+        // Jetty may call back on a thread that must not block: the handler's continuation gets a pool thread.
+        Executor executor = request.getComponents().getExecutor();
+        result.whenComplete((read, failure) -> {
+            timer.cancel();
+            try {
+                executor.execute(() -> hand(read, failure, refuse));
+            } catch (RejectedExecutionException stopping) {
+                hand(read, failure, refuse);
+            }
+        });
+    }
+
+    private void hand(byte[] read, Throwable failure, Consumer<Throwable> refuse) {
+        if (failure == null) {
+            bytes = read;
+            stage.complete(read);
+        } else {
+            fail(failure, refuse);
+        }
+    }
+
+    private void fail(Throwable failure, Consumer<Throwable> refuse) {
+        refuse.accept(failure);
+        stage.completeExceptionally(failure);
+    }
+}
