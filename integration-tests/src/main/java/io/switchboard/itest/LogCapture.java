@@ -37,6 +37,11 @@ public final class LogCapture implements LogListener, AutoCloseable {
         throw new AssertionError("no log line with " + List.of(fragments) + " within " + timeout + "; saw " + lines);
     }
 
+    /** @return how many lines so far contain every fragment */
+    public long count(String... fragments) {
+        return lines.stream().filter(line -> List.of(fragments).stream().allMatch(line::contains)).count();
+    }
+
     @Override
     public void close() {
         reader.removeLogListener(this);

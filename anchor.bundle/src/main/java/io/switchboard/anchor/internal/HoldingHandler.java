@@ -21,6 +21,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.support.log.RateLimitedLog;
+
 /**
  * The Jetty handler Pax Web runs in front of its servlet contexts for httpd. It hands each request to
  * httpd's dispatcher; while there is none, a request waits for the next one without holding a thread,
@@ -28,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 final class HoldingHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(HoldingHandler.class);
+    /** One line per request a client sends while httpd is away would flood the log: limited per client. */
+    private static final RateLimitedLog UNAVAILABLE = new RateLimitedLog(LOG, "anchor 503");
     /** Marks a held request httpd left to Pax Web: it goes through the server again, past this handler. */
     private static final String PASSED_ON = HoldingHandler.class.getName() + ".passedOn";
 
@@ -129,8 +133,9 @@ final class HoldingHandler extends Handler.Abstract {
                 return;
             }
         }
-        LOG.warn("{} {} answered 503: httpd did not come back within swap_hold={} ms", held.request().getMethod(),
-                held.request().getHttpURI().getPathQuery(), holdMillis.getAsInt());
+        String client = Request.getRemoteAddr(held.request());
+        UNAVAILABLE.warn(client, "{} {} from {} answered 503: httpd did not come back within swap_hold={} ms",
+                held.request().getMethod(), held.request().getHttpURI().getPathQuery(), client, holdMillis.getAsInt());
         unavailable(held);
     }
 

@@ -81,7 +81,7 @@ final class DispatchHandler implements Request.Handler {
     private boolean dispatch(Request request, Response response, Callback callback) throws Exception {
         if (HttpMethod.CONNECT.is(request.getMethod())) {
             String client = Request.getRemoteAddr(request);
-            Refusals.LOG.debug(client, "CONNECT {} from {} refused: httpd is no proxy", request.getHttpURI(), client);
+            ClientLines.REFUSALS.debug(client, "CONNECT {} from {} refused: httpd is no proxy", request.getHttpURI(), client);
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS");
             unrouted(response, callback, 405, "Method Not Allowed: CONNECT, httpd is no proxy");
             return true;
@@ -96,7 +96,7 @@ final class DispatchHandler implements Request.Handler {
             path = RequestPath.parse(rawPath);
         } catch (RequestPath.RejectedPathException rejected) {
             String client = Request.getRemoteAddr(request);
-            Refusals.LOG.debug(client, "{} {} from {} refused: {}", request.getMethod(), rawPath, client,
+            ClientLines.REFUSALS.debug(client, "{} {} from {} refused: {}", request.getMethod(), rawPath, client,
                     rejected.getMessage());
             unrouted(response, callback, 400, "Bad Request: " + rejected.getMessage());
             return true;
@@ -215,7 +215,7 @@ final class DispatchHandler implements Request.Handler {
             return;
         } catch (HttpException.RuntimeException clientError) {
             // Jetty's verdict on what the client sent (a bad query or form): the client's fault, not the handler's.
-            Refusals.LOG.debug(Request.getRemoteAddr(request), "root {}: {} {} refused: {}", entry.root(),
+            ClientLines.REFUSALS.debug(Request.getRemoteAddr(request), "root {}: {} {} refused: {}", entry.root(),
                     request.getMethod(), exchange.url(), clientError.toString());
             exchange.refuse(clientError.getCode(), clientError.getReason() == null
                     ? "the request cannot be read" : clientError.getReason());

@@ -255,7 +255,7 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
         if (failure instanceof BodyTooLargeException tooLarge) {
             refuse(413, DispatchHandler.tooLarge(tooLarge.limit()));
         } else if (failure instanceof TimeoutException slow) {
-            Refusals.LOG.info(Request.getRemoteAddr(request), "root {}: {} {} from {} answered 408: {}", entry.root(),
+            ClientLines.REFUSALS.info(Request.getRemoteAddr(request), "root {}: {} {} from {} answered 408: {}", entry.root(),
                     method(), url(), Request.getRemoteAddr(request), slow.getMessage());
             refuse(408, "Request Timeout: " + slow.getMessage());
         } else {
@@ -423,8 +423,10 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
         if (completed.get()) {
             return;
         }
-        LOG.warn("root {}: handler service {} did not complete {} {} within async_timeout={} ms; answered 504",
-                entry.root(), entry.serviceId(), method(), url(), settings.asyncTimeout());
+        String client = Request.getRemoteAddr(request);
+        ClientLines.TIMEOUTS.warn(client, "root {}: handler service {} did not complete {} {} from {} within "
+                + "async_timeout={} ms; answered 504", entry.root(), entry.serviceId(), method(), url(), client,
+                settings.asyncTimeout());
         abandon(504, "the handler did not answer within " + settings.asyncTimeout() + " ms");
     }
 

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.log.LogReaderService;
 import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
 
 import io.switchboard.itest.Handlers;
 import io.switchboard.itest.Httpd;
+import io.switchboard.itest.LogCapture;
 import io.switchboard.itest.Loopback;
 
 /**
@@ -33,6 +37,8 @@ class HostileRequestTest {
 
     @InjectBundleContext
     BundleContext context;
+    @InjectService
+    LogReaderService logs;
     int port;
 
     @BeforeEach
@@ -196,6 +202,40 @@ class HostileRequestTest {
         });
         assertThat(Loopback.get(port, "/early").body()).isEqualTo("final");
         assertThat(refused.join()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1xx");
+    }
+
+    /**
+     * A client that makes httpd write a line per request gets the first few lines written, the rest
+     * counted; another client's lines still show. Lines arrive in order, so once the second client's
+     * line is there, every line of the first one is.
+     */
+    @Test
+    void linesAClientCausesAreLimitedPerClient() throws Exception {
+        configure(Map.of("async_timeout", "300"));
+        Handlers.register(context, "never", (request, response) -> response.defer());
+        try (LogCapture capture = new LogCapture(logs)) {
+            List<CompletableFuture<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(CompletableFuture.supplyAsync(() -> rawFrom("127.0.0.3", "/never?first")));
+            }
+            for (CompletableFuture<String> answer : answers) {
+                assertThat(Loopback.status(answer.join())).isEqualTo(504);
+            }
+            assertThat(Loopback.status(rawFrom("127.0.0.4", "/never?second"))).isEqualTo(504);
+            capture.await(Duration.ofSeconds(10), "/never?second", "answered 504");
+            // RateLimitedLog.LINES_PER_WINDOW; no other test sends from these two addresses.
+            assertThat(capture.count("/never?first", "answered 504")).isEqualTo(5);
+        }
+        assertServed();
+    }
+
+    private String rawFrom(String local, String pathAndQuery) {
+        try {
+            return Loopback.rawFrom(local, port, "GET " + pathAndQuery + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                    Duration.ofSeconds(10));
+        } catch (IOException failed) {
+            throw new java.io.UncheckedIOException(failed);
+        }
     }
 
     private void configure(Map<String, String> settings) throws Exception {

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Hostile traffic benchmark, run by hand: measures /hello with wrk alone, then beside each attack of
+# bench/hostile/Attack.java in turn (forms, JSON exponents, slow bodies on both ports, bad-path and
+# CONNECT floods, a REST upstream sending endless headers, a login storm from 100 addresses), and
+# prints per attack /hello's req/s, its share of the quiet figure, p99, and the log lines the attack
+# caused. Goal: every share at least 80 % and every p99 under 50 ms.
+# Run as root on Debian from anywhere: bench/hostile.sh   (DURATION=10s sets each wrk run)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PORT=8888
+MICRO_PORT=8280
+UPSTREAM_PORT=${UPSTREAM_PORT:-8481}
+NAME=hostile.sh
+KAM_PORT=
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+WRK=(wrk -t2 -c50 -d"${DURATION:-10s}" --latency)
+
+command -v wrk >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y wrk; }
+APP_JAR=$ROOT/app/target/switchboard.jar
+[[ -f $APP_JAR ]] || (cd "$ROOT" && mvn -B -q install -DskipTests)
+require_free "$PORT" "$MICRO_PORT" "$UPSTREAM_PORT"
+make_work
+cd "$WORK"
+javac -d "$WORK" "$ROOT/bench/hostile/Attack.java"
+
+cp "$APP_JAR" .
+mkdir deploy
+cp "$ROOT"/examples/hello.bundle/target/switchboard.examples.hello-*.jar deploy/
+cp "$ROOT"/examples/xhttp.bundle/target/switchboard.examples.xhttp-*.jar deploy/
+java -jar switchboard.jar </dev/null >java.log 2>&1 &
+JAVA_PID=$!
+for url in "http://127.0.0.1:$PORT/hello" "http://127.0.0.1:$PORT/no-root" "http://127.0.0.1:$MICRO_PORT/x"; do
+    for _ in $(seq 300); do [[ $(status "$url") == 200 ]] && break; sleep 0.1; done
+    [[ $(status "$url") == 200 ]] || { tail -n 40 java.log >&2; die "$url never answered 200"; }
+done
+
+HELLO=http://127.0.0.1:$PORT/hello
+warm "$HELLO"
+read -r QUIET_RPS QUIET_P99 < <(measure "$HELLO")
+printf '%-34s %10s %7s %9s %10s  %s\n' attack "req/s" share "p99 ms" "log lines" "what the attacker got"
+printf '%-34s %10.0f %6.0f%% %9.2f %10s\n' "none" "$QUIET_RPS" 100 "$QUIET_P99" -
+FAILED=0
+
+# Runs attack $1 (arguments of Attack.java) while wrk measures /hello; prints one row.
+under() {
+    local label=$1 rps p99 share before after attacker
+    shift
+    before=$(wc -l <java.log)
+    java -cp "$WORK" Attack "$@" >attack.out 2>&1 &
+    local attack_pid=$!
+    sleep 2 # the attack reaches its pace
+    read -r rps p99 < <(measure "$HELLO")
+    kill "$attack_pid"
+    wait "$attack_pid" 2>/dev/null || true
+    after=$(wc -l <java.log)
+    attacker=$(tail -n 1 attack.out)
+    share=$(awk -v a="$rps" -v b="$QUIET_RPS" 'BEGIN { printf "%.0f", 100 * a / b }')
+    printf '%-34s %10.0f %6s%% %9.2f %10d  %s\n' "$label" "$rps" "$share" "$p99" $((after - before)) "${attacker#*: }"
+    if ((share < 80)) || awk -v p="$p99" 'BEGIN { exit !(p >= 50) }'; then FAILED=$((FAILED + 1)); fi
+}
+
+under "1 MB forms to /mi/help" form "$PORT"
+under "JSON number 1e500000000" exponent "$PORT"
+under "slow bodies, microhttpd" slowbody "$MICRO_PORT" /x
+under "slow bodies, xhttp fallback" slowbody "$PORT" /no-root
+under "slow bodies, MI" slowbody "$PORT" /mi
+under "bad paths, 4 clients" flood "$PORT"
+under "CONNECT, 4 clients" connect "$PORT"
+under "REST upstream, endless headers" upstream "$PORT" "$UPSTREAM_PORT"
+
+# The login storm needs users: one, whose password the storm never guesses.
+printf 'users = admin:admin:%s\n' "$(java -cp "$WORK" Attack hash "$(head -c 24 /dev/urandom | base64)")" \
+    >>etc/switchboard.mi_http.cfg
+for _ in $(seq 100); do [[ $(status "http://127.0.0.1:$PORT/mi") == 401 ]] && break; sleep 0.1; done
+[[ $(status "http://127.0.0.1:$PORT/mi") == 401 ]] || die "the MI does not ask for a login with users set"
+under "bad logins from 100 addresses" logins "$PORT"
+
+echo
+if ((FAILED == 0)); then
+    echo "every attack left /hello at least 80 % of its throughput with p99 under 50 ms"
+else
+    echo "$FAILED attack(s) missed the goal (80 % of the throughput, p99 under 50 ms)"
+fi
