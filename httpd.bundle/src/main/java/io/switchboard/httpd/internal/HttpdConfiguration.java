@@ -38,7 +38,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "body_timeout",
             description = "Milliseconds a request body read without a thread (readBody) may take to arrive; then it is answered 408.")
-    int body__timeout() default 30000;
+    int body__timeout() default 10000;
 
     @AttributeDefinition(name = "idle_timeout", description = "Milliseconds an idle connection is kept open.")
     int idle__timeout() default 30000;
