@@ -116,7 +116,21 @@ public interface HttpdRequest {
      * @throws IllegalStateException when {@link #body()} was read already
      * @since 1.2
      */
-    CompletionStage<byte[]> readBody();
+    default CompletionStage<byte[]> readBody() {
+        return readBody(Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #readBody()}, with a lower bound of the handler's own: a body longer than
+     * {@code limit} bytes is answered 413 (naming the limit) and never held in memory whole.
+     *
+     * @param limit the most bytes the body may have; {@code max_body_size} applies when it is lower
+     * @return the body, read once: the same stage on every call, whatever limit later calls name
+     * @throws IllegalStateException when {@link #body()} was read already
+     * @throws IllegalArgumentException when {@code limit} is negative
+     * @since 1.2
+     */
+    CompletionStage<byte[]> readBody(long limit);
 
     /**
      * @return the host the client addressed, from the {@code Host} header or HTTP/2's

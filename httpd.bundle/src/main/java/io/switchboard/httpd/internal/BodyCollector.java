@@ -21,10 +21,10 @@ final class BodyCollector implements Runnable {
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private volatile long read;
 
-    /** @param limit the most bytes the body may have; 0 for no limit */
+    /** @param limit the most bytes the body may have; an array holds no more than about 2 GiB */
     private BodyCollector(Request request, long limit) {
         this.request = request;
-        this.limit = limit > 0 ? limit : Integer.MAX_VALUE - 8;
+        this.limit = Math.min(limit, Integer.MAX_VALUE - 8);
         long declared = request.getLength();
         this.bytes = new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, 1 << 20) : 1024);
     }

@@ -232,7 +232,10 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
     }
 
     @Override
-    public synchronized CompletionStage<byte[]> readBody() {
+    public synchronized CompletionStage<byte[]> readBody(long limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("a body limit cannot be negative: " + limit);
+        }
         if (wholeBody != null) {
             return wholeBody.stage();
         }
@@ -242,7 +245,7 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
         defer();
         wholeBody = completed.get()
                 ? WholeBody.failed(new IOException("the response was ended before the body was read"))
-                : WholeBody.read(request, settings, hasNoBody(), this::refuseUnread);
+                : WholeBody.read(request, settings, limit, hasNoBody(), this::refuseUnread);
         return wholeBody.stage();
     }
 
@@ -253,7 +256,9 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
             return;
         }
         if (failure instanceof BodyTooLargeException tooLarge) {
-            refuse(413, DispatchHandler.tooLarge(tooLarge.limit()));
+            refuse(413, tooLarge.limit() == settings.maxBodySize() ? DispatchHandler.tooLarge(tooLarge.limit())
+                    : "Payload Too Large: the body exceeds the " + tooLarge.limit() + " bytes root " + entry.root()
+                            + " takes");
         } else if (failure instanceof TimeoutException slow) {
             ClientLines.REFUSALS.info(Request.getRemoteAddr(request), "root {}: {} {} from {} answered 408: {}", entry.root(),
                     method(), url(), Request.getRemoteAddr(request), slow.getMessage());

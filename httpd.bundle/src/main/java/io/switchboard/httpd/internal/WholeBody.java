@@ -28,20 +28,22 @@ final class WholeBody {
     /**
      * Starts reading.
      *
+     * @param handlersLimit the most bytes the root handler takes; {@code max_body_size} applies when lower
      * @param noBody the request has no body (HTTP/1 without a length or chunks): nothing to read
      * @param refuse answers the request when its body cannot be read, before the stage fails
      */
-    static WholeBody read(Request request, HttpdSettings settings, boolean noBody, Consumer<Throwable> refuse) {
+    static WholeBody read(Request request, HttpdSettings settings, long handlersLimit, boolean noBody,
+            Consumer<Throwable> refuse) {
         WholeBody whole = new WholeBody();
         long declared = request.getLength();
-        long limit = settings.maxBodySize();
+        long limit = settings.maxBodySize() > 0 ? Math.min(settings.maxBodySize(), handlersLimit) : handlersLimit;
         if (declared == 0 || noBody) {
             whole.bytes = new byte[0];
             whole.stage.complete(whole.bytes);
-        } else if (limit > 0 && declared > limit) {
+        } else if (declared > limit) {
             whole.fail(new BodyTooLargeException(limit), refuse);
         } else {
-            whole.collect(request, settings, refuse);
+            whole.collect(request, settings, limit, refuse);
         }
         return whole;
     }
@@ -67,8 +69,8 @@ final class WholeBody {
         return reading == null ? 0 : reading.read();
     }
 
-    private void collect(Request request, HttpdSettings settings, Consumer<Throwable> refuse) {
-        BodyCollector reading = BodyCollector.start(request, settings.maxBodySize());
+    private void collect(Request request, HttpdSettings settings, long limit, Consumer<Throwable> refuse) {
+        BodyCollector reading = BodyCollector.start(request, limit);
         collector = reading;
         CompletableFuture<byte[]> result = reading.result();
         if (result.isDone()) {

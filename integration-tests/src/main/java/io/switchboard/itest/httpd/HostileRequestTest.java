@@ -142,6 +142,24 @@ class HostileRequestTest {
         assertServed();
     }
 
+    @Test
+    void readBodyPastTheHandlersOwnLimitIs413NamingIt() throws Exception {
+        Handlers.register(context, "small", (request, response) -> request.readBody(100).thenAccept(body -> {
+            try {
+                response.send(200, "text/plain", "read " + body.length);
+            } catch (IOException clientGone) {
+                response.complete();
+            }
+        }));
+        String chunk = Integer.toHexString(60) + "\r\n" + "x".repeat(60) + "\r\n";
+        String response = Loopback.raw(port, "POST /small HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + chunk + chunk + "0\r\n\r\n");
+        assertThat(Loopback.status(response)).isEqualTo(413);
+        assertThat(response).contains("100 bytes");
+        assertThat(Loopback.raw(port, "POST /small HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n" + "y".repeat(100)))
+                .endsWith("read 100");
+    }
+
     /**
      * More clients than server threads announce bodies they never send. readBody holds no thread for
      * them: an ordinary request is answered while they all still wait, and each of them gets 408 once
