@@ -56,7 +56,8 @@ final class Exchange {
         this.uri = uri;
         this.settings = settings;
         this.transfers = transfers;
-        this.collector = new BodyCollector(settings.maxTransferBytes(), this::connectionReleased);
+        this.collector = new BodyCollector(settings.maxTransferBytes(), settings.maxHeaders(),
+                this::connectionReleased);
         this.timeoutMillis = request.transferTimeout.toMillis(); // a sent request carries the effective one
     }
 
@@ -215,6 +216,7 @@ final class Exchange {
         RequestConfig.Builder config = RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(timeoutMillis))
                 .setConnectionRequestTimeout(Timeout.ofMilliseconds(timeoutMillis))
+                .setMaxRedirects(FollowRedirects.MAX_REDIRECTS)
                 .setExpectContinueEnabled(settings.expect100() && request.body != null
                         && request.body.length > EXPECT_100_ABOVE);
         if (request.connectTimeout != null) {
