@@ -71,6 +71,7 @@ final class Exchange {
             if (failure == null) {
                 caller.complete(response);
             } else {
+                transfers.shared().failures().warn(target(), "REST {} failed: {}", request.method, failure.getMessage());
                 caller.completeExceptionally(failure);
             }
         });
@@ -147,6 +148,12 @@ final class Exchange {
     private void succeed() {
         end();
         result.complete(arrived);
+    }
+
+    /** The host and port the request went to: whose failures a flood of them is counted against. */
+    private String target() {
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getHost() + ":" + port;
     }
 
     boolean dueBy(long nanoTime) {
