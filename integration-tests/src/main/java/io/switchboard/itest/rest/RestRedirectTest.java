@@ -36,7 +36,8 @@ class RestRedirectTest extends RestServerTestBase {
             RestResponse movedAsync = rest.request("GET", away).header("X-Api-Key: secret").sendAsync()
                     .toCompletableFuture().get(10, TimeUnit.SECONDS);
             assertMoved(movedAsync, other.url("/echo"));
-            assertThat(rest.get(redirect(server.url("/echo"))).status()).as("not even to the same origin").isEqualTo(302);
+            assertThat(rest.get(redirect(server.url("/echo"))).status()).as("not even to the same origin")
+                    .isEqualTo(302);
             assertThat(other.requests).hasValue(0);
         }
         assertThat(rest.get(server.url("/echo")).bodyText()).isEqualTo("GET|null|null|");
@@ -65,7 +66,8 @@ class RestRedirectTest extends RestServerTestBase {
             RestConfig.apply(Map.of("follow_redirects", "same_origin",
                     "ssl_capath", Certificates.capath(certs, "loopback").toString()));
             String clear = server.url("/echo");
-            assertMoved(rest.get(secure.url("/redirect?to=" + URLEncoder.encode(clear, StandardCharsets.UTF_8))), clear);
+            assertMoved(rest.get(secure.url("/redirect?to=" + URLEncoder.encode(clear, StandardCharsets.UTF_8))),
+                    clear);
             assertThat(server.requests).hasValue(0);
             assertThat(rest.get(secure.url("/redirect?to=/echo")).bodyText()).isEqualTo("GET|null|null|");
         }

@@ -71,7 +71,8 @@ final class Exchange {
             if (failure == null) {
                 caller.complete(response);
             } else {
-                transfers.shared().failures().warn(target(), "REST {} failed: {}", request.method, failure.getMessage());
+                transfers.shared().failures().warn(target(), "REST {} failed: {}", request.method,
+                        failure.getMessage());
                 caller.completeExceptionally(failure);
             }
         });

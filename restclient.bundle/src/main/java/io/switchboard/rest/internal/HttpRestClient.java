@@ -74,7 +74,8 @@ public final class HttpRestClient implements RestClient {
     @Activate
     public HttpRestClient(RestClientConfiguration config) {
         shared = new Shared(new TransferSlots(1, starter), connecting, new Deadlines(timer), CLOSER,
-                ConcurrentHashMap.newKeySet(), new RateLimitedLog(LoggerFactory.getLogger(Exchange.class), "REST failure"));
+                ConcurrentHashMap.newKeySet(),
+                new RateLimitedLog(LoggerFactory.getLogger(Exchange.class), "REST failure"));
         modified(config);
     }
 

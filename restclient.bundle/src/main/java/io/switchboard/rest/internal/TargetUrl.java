@@ -29,7 +29,8 @@ final class TargetUrl {
             throw new IllegalArgumentException("not an http or https URL");
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("no host name or address, or one with characters a host name cannot have");
+            throw new IllegalArgumentException(
+                    "no host name or address, or one with characters a host name cannot have");
         }
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
             throw new IllegalArgumentException("port " + uri.getPort() + " is not 1 to 65535");

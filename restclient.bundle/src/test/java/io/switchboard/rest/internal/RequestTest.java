@@ -48,7 +48,8 @@ class RequestTest {
         request.header("X-Key:\t a b ");
         assertThat(request.headers.get(0)).containsExactly("X-Key", "a b");
         for (String bad : new String[] { "X-Name: ключ", "X-A: a\u0000b", "X-A: a\u010D\u010AX-B: b", "X-A: \u0085" }) {
-            assertThatIllegalArgumentException().isThrownBy(() -> request.header(bad)).withMessageContaining("US-ASCII");
+            assertThatIllegalArgumentException().isThrownBy(() -> request.header(bad))
+                    .withMessageContaining("US-ASCII");
         }
         assertThatIllegalArgumentException().isThrownBy(() -> request.body("x", "text/plain; charset=no-such"));
         assertThatIllegalArgumentException().isThrownBy(() -> request.body("x", "text/plain\r\nX-Evil: 1"));
