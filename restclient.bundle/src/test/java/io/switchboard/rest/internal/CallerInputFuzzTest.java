@@ -45,7 +45,9 @@ class CallerInputFuzzTest {
         assertThat(URIUtils.extractHost(uri)).isNotNull();
         BasicHttpRequest request = new BasicHttpRequest("GET", uri);
         assertThat(request.getPath()).startsWith("/").matches(VISIBLE);
-        assertThat(request.getAuthority().getHostName()).matches(VISIBLE);
+        // HttpCore holds an xn-- name decoded and writes it encoded again (Host, :authority, DNS).
+        assertThat(request.getAuthority().toString()).matches(VISIBLE)
+                .isEqualToIgnoringCase(uri.getRawAuthority().replaceFirst(":$", "")); // "host:" is "host"
     }
 
     private static void header(String text) {
@@ -73,7 +75,9 @@ class CallerInputFuzzTest {
 
     private static void escaping(String text) {
         String escaped = Escaping.escape(text);
-        assertThat(escaped).matches("([A-Za-z0-9._~-]|%[0-9A-F]{2})*");
+        // Not one pattern with a repeated group: matching that recurses per repetition, and a long
+        // input overflowed the fuzzer's stack.
+        assertThat(escaped.replaceAll("%[0-9A-F]{2}", "")).matches("[A-Za-z0-9._~-]*");
         if (wellFormed(text)) {
             assertThat(Escaping.unescape(escaped)).isEqualTo(text);
         }
