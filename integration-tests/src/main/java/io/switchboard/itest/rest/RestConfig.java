@@ -24,7 +24,9 @@ final class RestConfig {
             Map.entry("max_async_transfers", "100"), Map.entry("max_transfer_size", "10240"),
             Map.entry("ssl_verifypeer", "1"), Map.entry("ssl_verifyhost", "1"), Map.entry("ssl_capath", ""),
             Map.entry("curl_http_version", "0"), Map.entry("enable_expect_100", "false"),
-            Map.entry("no_concurrent_connects", "false"), Map.entry("curl_conn_lifetime", "0"));
+            Map.entry("no_concurrent_connects", "false"), Map.entry("curl_conn_lifetime", "0"),
+            Map.entry("follow_redirects", "off"), Map.entry("max_header_size", "8192"),
+            Map.entry("max_headers", "100"));
 
     private RestConfig() {
     }

@@ -1,5 +1,9 @@
 package io.switchboard.itest.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -11,6 +15,12 @@ abstract class RestServerTestBase extends RestTestBase {
     void startServer() throws Exception {
         RestConfig.reset();
         server = new TestServer();
+    }
+
+    /** What ends every test of a limit: an ordinary request, served well within a short timeout. */
+    void assertServed() throws Exception {
+        assertThat(rest.request("GET", server.url("/echo")).timeout(Duration.ofSeconds(2)).send().bodyText())
+                .isEqualTo("GET|null|null|");
     }
 
     @AfterEach

@@ -46,6 +46,9 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * <li>{@code /once-per-connection}: answers the first request of a connection; closes the connection
  * without answering any later one, as a server that has just dropped an idle connection does</li>
  * <li>{@code /whoami}: the subject of the client certificate, or {@code anonymous}</li>
+ * <li>{@code /redirect?to=URL[&status=N]}: status N (302) with {@code Location: URL} and the body {@code moved}</li>
+ * <li>{@code /hops?n=N}: redirects (302) to {@code /hops?n=N-1} until {@code /hops?n=0} answers {@code landed}</li>
+ * <li>{@code /headers?count=N&size=S}: N headers {@code X-Filler-i} of S bytes each, up to 2 MB in all</li>
  * </ul>
  * Every request's protocol ({@code HTTP/1.0}, {@code HTTP/1.1}, {@code HTTP/2.0}) and connection
  * are recorded.
@@ -76,6 +79,8 @@ final class TestServer implements AutoCloseable {
      */
     TestServer(Path keystore, String password, boolean h2, KeyStore clientCas) throws Exception {
         HttpConfiguration config = new HttpConfiguration();
+        // room for /headers to send more than the REST client accepts
+        config.setResponseHeaderSize(2 * 1024 * 1024);
         HttpConnectionFactory http1 = new HttpConnectionFactory(config);
         if (keystore == null) {
             connector = new ServerConnector(server, http1, new HTTP2CServerConnectionFactory(config));
@@ -127,6 +132,31 @@ final class TestServer implements AutoCloseable {
                     } else {
                         text(response, callback, "first on " + connection);
                     }
+                }
+                case "/redirect" -> {
+                    Fields query = Request.extractQueryParameters(request);
+                    String status = query.getValue("status");
+                    response.setStatus(status == null ? 302 : Integer.parseInt(status));
+                    response.getHeaders().put(HttpHeader.LOCATION, query.getValue("to"));
+                    text(response, callback, "moved");
+                }
+                case "/hops" -> {
+                    int n = Integer.parseInt(Request.extractQueryParameters(request).getValue("n"));
+                    if (n == 0) {
+                        text(response, callback, "landed");
+                    } else {
+                        response.setStatus(302);
+                        response.getHeaders().put(HttpHeader.LOCATION, "/hops?n=" + (n - 1));
+                        text(response, callback, "hop " + n);
+                    }
+                }
+                case "/headers" -> {
+                    Fields query = Request.extractQueryParameters(request);
+                    String filler = "f".repeat(Integer.parseInt(query.getValue("size")));
+                    for (int i = Integer.parseInt(query.getValue("count")); i > 0; i--) {
+                        response.getHeaders().add("X-Filler-" + i, filler);
+                    }
+                    text(response, callback, "headers");
                 }
                 case "/whoami" -> {
                     EndPoint.SslSessionData tls = (EndPoint.SslSessionData) request

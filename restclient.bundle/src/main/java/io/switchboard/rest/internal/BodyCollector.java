@@ -30,7 +30,20 @@ final class BodyCollector extends AbstractBinResponseConsumer<RestResponse> {
         }
     }
 
+    /**
+     * A response with more header fields than {@code max_headers}. HTTP/1.1 never gets here (HttpCore
+     * stops reading past the count); HTTP/2 bounds only the size of the whole list.
+     */
+    static final class TooManyHeadersException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyHeadersException(int count, int limit) {
+            super("the response has " + count + " header fields, more than max_headers=" + limit);
+        }
+    }
+
     private final long limit;
+    private final int maxHeaders;
     private final Runnable released;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private int status;
@@ -39,20 +52,26 @@ final class BodyCollector extends AbstractBinResponseConsumer<RestResponse> {
 
     /**
      * @param limit the largest body in bytes, 0 for no limit
+     * @param maxHeaders the most header fields a response may have
      * @param released told when HttpClient is done with the exchange: after a response, once its
      *        connection is back in the pool
      */
-    BodyCollector(long limit, Runnable released) {
+    BodyCollector(long limit, int maxHeaders, Runnable released) {
         this.limit = limit;
+        this.maxHeaders = maxHeaders;
         this.released = released;
     }
 
     @Override
     protected synchronized void start(HttpResponse response, ContentType type) throws HttpException, IOException {
+        Header[] fields = response.getHeaders();
+        if (fields.length > maxHeaders) {
+            throw new TooManyHeadersException(fields.length, maxHeaders);
+        }
         status = response.getCode();
         contentType = type == null ? null : type.toString();
         Map<String, List<String>> all = new LinkedHashMap<>();
-        for (Header header : response.getHeaders()) {
+        for (Header header : fields) {
             all.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
         }
         headers = all;

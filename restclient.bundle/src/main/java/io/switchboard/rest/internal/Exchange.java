@@ -56,7 +56,8 @@ final class Exchange {
         this.uri = uri;
         this.settings = settings;
         this.transfers = transfers;
-        this.collector = new BodyCollector(settings.maxTransferBytes(), this::connectionReleased);
+        this.collector = new BodyCollector(settings.maxTransferBytes(), settings.maxHeaders(),
+                this::connectionReleased);
         this.timeoutMillis = request.transferTimeout.toMillis(); // a sent request carries the effective one
     }
 
@@ -70,6 +71,8 @@ final class Exchange {
             if (failure == null) {
                 caller.complete(response);
             } else {
+                transfers.shared().failures().warn(target(), "REST {} failed: {}", request.method,
+                        failure.getMessage());
                 caller.completeExceptionally(failure);
             }
         });
@@ -148,6 +151,12 @@ final class Exchange {
         result.complete(arrived);
     }
 
+    /** The host and port the request went to: whose failures a flood of them is counted against. */
+    private String target() {
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getHost() + ":" + port;
+    }
+
     boolean dueBy(long nanoTime) {
         return nanoTime - deadlineNanos >= 0;
     }
@@ -215,6 +224,7 @@ final class Exchange {
         RequestConfig.Builder config = RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(timeoutMillis))
                 .setConnectionRequestTimeout(Timeout.ofMilliseconds(timeoutMillis))
+                .setMaxRedirects(FollowRedirects.MAX_REDIRECTS)
                 .setExpectContinueEnabled(settings.expect100() && request.body != null
                         && request.body.length > EXPECT_100_ABOVE);
         if (request.connectTimeout != null) {

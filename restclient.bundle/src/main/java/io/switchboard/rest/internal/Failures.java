@@ -5,6 +5,9 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.CancellationException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.RedirectException;
+import org.apache.hc.core5.http.MessageConstraintException;
+import org.apache.hc.core5.http2.hpack.HeaderListConstraintException;
 
 import io.switchboard.rest.RestException;
 import io.switchboard.rest.RestResponse;
@@ -34,6 +37,16 @@ final class Failures {
         }
         if (failure instanceof BodyCollector.TooLargeException) {
             return new RestException(RestException.INTERNAL, failure.getMessage() + " from " + url, arrived, failure);
+        }
+        if (failure instanceof MessageConstraintException || failure instanceof HeaderListConstraintException
+                || failure instanceof BodyCollector.TooManyHeadersException) {
+            return new RestException(RestException.INTERNAL, "the response headers from " + url
+                    + " exceed the limits max_header_size and max_headers: " + failure.getMessage(), arrived, failure);
+        }
+        if (failure instanceof RedirectException) {
+            return new RestException(RestException.INTERNAL, "redirects from " + url + " not followed to the end: "
+                    + failure.getMessage() + " (follow_redirects follows at most " + FollowRedirects.MAX_REDIRECTS
+                    + ")", arrived, failure);
         }
         if (failure instanceof CancellationException) {
             return new RestException(RestException.INTERNAL, "request to " + url + " cancelled", arrived, failure);

@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 
 import io.switchboard.rest.RestClient;
 import io.switchboard.rest.RestRequest;
+import io.switchboard.support.log.RateLimitedLog;
 
 /**
  * The {@link RestClient} service. A new configuration, or a TLS domain that comes, goes or changes,
@@ -73,7 +74,8 @@ public final class HttpRestClient implements RestClient {
     @Activate
     public HttpRestClient(RestClientConfiguration config) {
         shared = new Shared(new TransferSlots(1, starter), connecting, new Deadlines(timer), CLOSER,
-                ConcurrentHashMap.newKeySet());
+                ConcurrentHashMap.newKeySet(),
+                new RateLimitedLog(LoggerFactory.getLogger(Exchange.class), "REST failure"));
         modified(config);
     }
 
@@ -150,6 +152,7 @@ public final class HttpRestClient implements RestClient {
         starter.shutdownNow();
         timer.awaitTermination(1, TimeUnit.SECONDS);
         starter.awaitTermination(1, TimeUnit.SECONDS);
+        shared.failures().flush();
     }
 
     private static ThreadPoolExecutor starter() {

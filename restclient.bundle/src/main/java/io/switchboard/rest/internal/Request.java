@@ -14,6 +14,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import org.apache.hc.core5.http.ContentType;
+
 import io.switchboard.rest.RestClient;
 import io.switchboard.rest.RestException;
 import io.switchboard.rest.RestRequest;
@@ -27,6 +29,11 @@ import io.switchboard.rest.RestResponse;
 final class Request implements RestRequest {
     /** An RFC 9110 token, as a header name must be. */
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /**
+     * What a header line may hold: HttpCore writes a character it cannot send as {@code ?}, so text in
+     * another script would arrive mangled, and a control character has no business in a header.
+     */
+    private static final Pattern FIELD_TEXT = Pattern.compile("[\\t\\x20-\\x7E]*");
     /** Longer is a mistake; it also keeps deadlines in nanoseconds far from overflowing. */
     private static final Duration MAX_TIMEOUT = Duration.ofDays(365);
     /**
@@ -67,8 +74,9 @@ final class Request implements RestRequest {
 
     @Override
     public RestRequest header(String field) {
-        if (field == null || field.indexOf('\r') >= 0 || field.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("header must be one line without CR or LF: " + field);
+        if (field == null || !FIELD_TEXT.matcher(field).matches()) {
+            throw new IllegalArgumentException("header must be one line of US-ASCII text (tabs allowed, no other "
+                    + "control characters): " + field);
         }
         int colon = field.indexOf(':');
         String name = colon < 0 ? "" : field.substring(0, colon).trim();
@@ -86,8 +94,9 @@ final class Request implements RestRequest {
 
     @Override
     public RestRequest body(byte[] bytes, String type) {
-        if (type != null && (type.indexOf('\r') >= 0 || type.indexOf('\n') >= 0)) {
-            throw new IllegalArgumentException("content type must be one line without CR or LF: " + type);
+        if (type != null && !(FIELD_TEXT.matcher(type).matches() && parses(type))) {
+            throw new IllegalArgumentException("content type must be one line of US-ASCII text that reads as a "
+                    + "media type with parameters, its charset one the JVM knows: " + type);
         }
         body = bytes == null ? new byte[0] : bytes.clone();
         contentType = type == null ? RestClient.DEFAULT_CONTENT_TYPE : type;
@@ -104,6 +113,16 @@ final class Request implements RestRequest {
     public RestRequest connectTimeout(Duration connect) {
         connectTimeout = checked("connect timeout", connect);
         return this;
+    }
+
+    /** Checked when set: sending would fail on it later, further from the caller's mistake. */
+    private static boolean parses(String type) {
+        try {
+            ContentType.parse(type);
+            return true;
+        } catch (RuntimeException unreadable) { // ParseException, UnsupportedCharsetException, ...
+            return false;
+        }
     }
 
     /** @return {@code timeout}, which is {@code null} (the configured one) or positive and at most a year */
@@ -156,11 +175,7 @@ final class Request implements RestRequest {
         }
         URI uri;
         try {
-            uri = URI.create(url);
-            if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme())
-                    || "https".equalsIgnoreCase(uri.getScheme()))) {
-                throw new IllegalArgumentException("not an http or https URL");
-            }
+            uri = TargetUrl.parse(url);
         } catch (IllegalArgumentException invalid) {
             return CompletableFuture.failedFuture(
                     new RestException(RestException.INTERNAL, "bad URL " + url + ": " + invalid.getMessage(), null, invalid));

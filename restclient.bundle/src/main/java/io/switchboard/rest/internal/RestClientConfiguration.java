@@ -3,11 +3,12 @@ package io.switchboard.rest.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /*
  * A double underscore in a method name is one underscore in the key (component property naming).
  * The two switches are read as text so that a value other than true or false is refused by name
- * rather than silently read as false.
+ * rather than silently read as false; follow_redirects is text for the same reason.
  */
 @ObjectClassDefinition(id = RestSettings.PID, name = "Switchboard rest_client",
         description = "The REST client service (OpenSIPS rest_client).")
@@ -61,4 +62,22 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "curl_conn_lifetime",
             description = "Seconds a pooled connection may live and be reused; 0 = no limit.")
     int curl__conn__lifetime() default 0;
+
+    @AttributeDefinition(name = "follow_redirects", description = "off: a 3xx is the answer (as libcurl and "
+            + "OpenSIPS). same_origin: follow to the same scheme, host and port only. any: follow to any http or "
+            + "https URL, from https to http too, replaying the request's headers there (but never Authorization "
+            + "or Cookie to another host). At most " + FollowRedirects.MAX_REDIRECTS + " redirects (-10 past them); "
+            + "a redirect the rule does not allow is the answer.",
+            options = { @Option(label = "off", value = "off"), @Option(label = "same_origin", value = "same_origin"),
+                    @Option(label = "any", value = "any") })
+    String follow__redirects() default "off";
+
+    @AttributeDefinition(name = "max_header_size", description = "Longest response header line in bytes "
+            + "(HTTP/1.1: a header, the status line, a chunk line; HTTP/2 bounds the whole header list at "
+            + "max_headers times this); -10 past it. 1024 to 1048576.")
+    int max__header__size() default 8192;
+
+    @AttributeDefinition(name = "max_headers", description = "Most header fields a response may carry; -10 past "
+            + "it. 1 to 1000.")
+    int max__headers() default 100;
 }

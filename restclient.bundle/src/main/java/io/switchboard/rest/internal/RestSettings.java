@@ -9,11 +9,19 @@ import java.time.Duration;
  *
  * @param connLifetime how long a pooled connection may be reused, {@code null} for no limit
  * @param httpVersion {@code curl_http_version}, 0 to 5
+ * @param maxHeaderSize the longest response header line in bytes
+ * @param maxHeaders the most header fields in a response
  */
 record RestSettings(Duration transferTimeout, Duration connectTimeout, Duration connectPollInterval, int maxTransfers,
         long maxTransferBytes, boolean verifyPeer, boolean verifyHost, Path caPath, int httpVersion,
-        boolean expect100, boolean noConcurrentConnects, Duration connLifetime) {
+        boolean expect100, boolean noConcurrentConnects, Duration connLifetime, FollowRedirects followRedirects,
+        int maxHeaderSize, int maxHeaders) {
     static final String PID = "switchboard.rest_client";
+
+    /** HTTP/2 has no header count or line, only a bound on the whole list: the one the two limits imply. */
+    int maxHeaderListSize() {
+        return maxHeaders * maxHeaderSize;
+    }
 
     /** @throws IllegalArgumentException naming the PID, key, value and rule of the first bad value */
     static RestSettings from(RestClientConfiguration config) {
@@ -39,9 +47,15 @@ record RestSettings(Duration transferTimeout, Duration connectTimeout, Duration 
         boolean noConcurrentConnects = rules.trueOrFalse("no_concurrent_connects", config.no__concurrent__connects());
         int lifetime = config.curl__conn__lifetime();
         rules.require(lifetime >= 0, "curl_conn_lifetime", lifetime, "must be 0 (no limit) or a number of seconds");
+        FollowRedirects follow = FollowRedirects.of(rules, config.follow__redirects());
+        int headerSize = config.max__header__size();
+        rules.require(headerSize >= 1024 && headerSize <= 1024 * 1024, "max_header_size", headerSize,
+                "must be 1024 to 1048576 bytes");
+        int headers = config.max__headers();
+        rules.require(headers >= 1 && headers <= 1000, "max_headers", headers, "must be 1 to 1000");
         return new RestSettings(Duration.ofSeconds(transfer), Duration.ofSeconds(connect), Duration.ofMillis(poll),
                 config.max__async__transfers(), config.max__transfer__size() * 1024L, verifyPeer, verifyHost,
                 capath.isEmpty() ? null : Path.of(capath), version, expect100, noConcurrentConnects,
-                lifetime == 0 ? null : Duration.ofSeconds(lifetime));
+                lifetime == 0 ? null : Duration.ofSeconds(lifetime), follow, headerSize, headers);
     }
 }

@@ -3,6 +3,8 @@ package io.switchboard.rest.internal;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
+import io.switchboard.support.log.RateLimitedLog;
+
 /**
  * What every client of the REST client service shares, across TLS domains and configuration changes.
  *
@@ -11,6 +13,9 @@ import java.util.concurrent.Executor;
  * @param deadlines the {@code curl_timeout} deadlines
  * @param closer closes retired clients, never on one of their own I/O threads
  * @param open every client not closed yet, which the service closes when it stops
+ * @param failures the log of failed requests, a few lines per target host and minute: a caller looping
+ *        on a dead upstream would otherwise write a line per call
  */
-record Shared(TransferSlots slots, Set<String> connecting, Deadlines deadlines, Executor closer, Set<Transfers> open) {
+record Shared(TransferSlots slots, Set<String> connecting, Deadlines deadlines, Executor closer, Set<Transfers> open,
+        RateLimitedLog failures) {
 }

@@ -15,6 +15,7 @@ import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http2.config.H2Config;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
@@ -73,10 +74,18 @@ final class Transfers {
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2)
                         .setSelectInterval(TimeValue.ofMilliseconds(settings.connectPollInterval().toMillis())).build())
                 // enable_expect_100: the seed waits 1 s for the 100 before it sends the body anyway.
-                .setHttp1Config(Http1Config.custom().setWaitForContinueTimeout(Timeout.ofSeconds(1)).build())
+                // Unbounded (HttpCore's default), an upstream could send headers until curl_timeout, into the heap.
+                .setHttp1Config(Http1Config.custom().setWaitForContinueTimeout(Timeout.ofSeconds(1))
+                        .setMaxLineLength(settings.maxHeaderSize()).setMaxHeaderCount(settings.maxHeaders()).build())
+                .setH2Config(H2Config.copy(H2Config.DEFAULT).setMaxHeaderListSize(settings.maxHeaderListSize()).build())
                 .setRetryStrategy(StaleConnectionRetry.INSTANCE)
                 .addExecInterceptorAfter(ChainElement.CONNECT.name(), ConnectionUp.NAME, ConnectionUp.INSTANCE)
                 .disableCookieManagement();
+        if (settings.followRedirects() == FollowRedirects.OFF) {
+            builder.disableRedirectHandling();
+        } else {
+            builder.setRedirectStrategy(new RedirectRule(settings.followRedirects()));
+        }
         if (settings.httpVersion() == 1) {
             builder.addRequestInterceptorLast(HttpVersions.ONE_REQUEST_PER_CONNECTION);
         }

@@ -41,4 +41,19 @@ class RequestTest {
         assertThat(failure.code()).isEqualTo(RestException.INTERNAL);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(500);
     }
+
+    @Test
+    void headersAndContentTypesAreUsAsciiTextThatHttpCoreSendsUnchanged() {
+        Request request = new Request(() -> null, "POST", "http://127.0.0.1/");
+        request.header("X-Key:\t a b ");
+        assertThat(request.headers.get(0)).containsExactly("X-Key", "a b");
+        for (String bad : new String[] { "X-Name: ключ", "X-A: a\u0000b", "X-A: a\u010D\u010AX-B: b", "X-A: \u0085" }) {
+            assertThatIllegalArgumentException().isThrownBy(() -> request.header(bad))
+                    .withMessageContaining("US-ASCII");
+        }
+        assertThatIllegalArgumentException().isThrownBy(() -> request.body("x", "text/plain; charset=no-such"));
+        assertThatIllegalArgumentException().isThrownBy(() -> request.body("x", "text/plain\r\nX-Evil: 1"));
+        request.body("x", "text/plain; charset=utf-8");
+        assertThat(request.contentType).isEqualTo("text/plain; charset=utf-8");
+    }
 }
