@@ -91,11 +91,9 @@ class RestRedirectTest extends RestServerTestBase {
     void fiveRedirectsAreFollowedAndTheSixthIsMinusTen() throws Exception {
         RestConfig.apply(Map.of("follow_redirects", "same_origin"));
         assertThat(rest.get(server.url("/hops?n=5")).bodyText()).isEqualTo("landed");
-        long start = System.nanoTime();
         RestException tooMany = catchThrowableOfType(() -> rest.get(server.url("/hops?n=6")), RestException.class);
         assertThat(tooMany.code()).as(tooMany.getMessage()).isEqualTo(RestException.INTERNAL);
         assertThat(tooMany.getMessage()).contains("Maximum redirects (5) exceeded");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertServed();
     }
 

@@ -25,9 +25,6 @@ class RestResponseHeaderLimitTest extends RestServerTestBase {
     @InjectService
     LogReaderService logs;
 
-    /** Far below curl_timeout: the limit ended the call, not the clock. */
-    private static final Duration PROMPT = Duration.ofSeconds(5);
-
     @Test
     void headerLinesWithoutEndAreMinusTenAtOnce() throws Exception {
         try (EndlessHeaders upstream = new EndlessHeaders(false)) {
@@ -86,9 +83,11 @@ class RestResponseHeaderLimitTest extends RestServerTestBase {
         assertServed();
     }
 
-    /** Blocking and asynchronous: -10 within {@link #PROMPT}, the message naming the limits. */
+    /**
+     * Blocking and asynchronous: -10, the message naming the limits; curl_timeout's -3 would mean the
+     * headers were read until the time ran out.
+     */
     private void assertRefused(String url, String why) throws Exception {
-        long start = System.nanoTime();
         RestException blocking = null;
         try {
             rest.get(url);
@@ -99,9 +98,8 @@ class RestResponseHeaderLimitTest extends RestServerTestBase {
         assertThat(blocking.code()).as(blocking.getMessage()).isEqualTo(RestException.INTERNAL);
         assertThat(blocking.getMessage()).contains("max_header_size", "max_headers", why);
         CompletableFuture<RestResponse> async = rest.getAsync(url).toCompletableFuture();
-        Throwable failure = async.handle((response, error) -> error).get(PROMPT.toSeconds(), TimeUnit.SECONDS);
+        Throwable failure = async.handle((response, error) -> error).get(30, TimeUnit.SECONDS);
         assertThat(failure).isInstanceOf(RestException.class);
         assertThat(((RestException) failure).code()).isEqualTo(RestException.INTERNAL);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(PROMPT);
     }
 }

@@ -19,7 +19,7 @@ abstract class RestServerTestBase extends RestTestBase {
 
     /** What ends every test of a limit: an ordinary request, served well within a short timeout. */
     void assertServed() throws Exception {
-        assertThat(rest.request("GET", server.url("/echo")).timeout(Duration.ofSeconds(2)).send().bodyText())
+        assertThat(rest.request("GET", server.url("/echo")).timeout(Duration.ofSeconds(10)).send().bodyText())
                 .isEqualTo("GET|null|null|");
     }
 
