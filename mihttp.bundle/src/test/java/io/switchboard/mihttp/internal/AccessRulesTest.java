@@ -73,7 +73,9 @@ class AccessRulesTest {
         String token = tokens.issue(alice);
         assertThat(tokens.valid(token, alice)).isTrue();
         assertThat(tokens.valid(token, new Caller("bob", true))).isFalse();
-        assertThat(tokens.valid(token.substring(0, token.length() - 1) + "A", alice)).isFalse();
+        // The last character of the signature is one of 16 (its low bits are padding): change it for sure.
+        String forged = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "E" : "A");
+        assertThat(tokens.valid(forged, alice)).isFalse();
         assertThat(tokens.valid("garbage", alice)).isFalse();
         assertThat(tokens.valid(null, alice)).isFalse();
         assertThat(new CsrfTokens(now::get).valid(token, alice)).as("another key").isFalse();
