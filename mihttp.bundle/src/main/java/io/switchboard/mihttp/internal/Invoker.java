@@ -42,8 +42,9 @@ final class Invoker {
         } catch (Exception | LinkageError failed) {
             LOG.error("MI command {} (service {} of {}) failed", command.name(), command.serviceId(), command.bundle(),
                     failed);
+            // The exception's text is for the log only: it may tell a client about the server's inside.
             throw new MiException(MiException.INTERNAL_ERROR, "Internal error",
-                    command.name() + " failed: " + failed);
+                    command.name() + " failed; the server's log has the details");
         } finally {
             command.calls().exit(outer);
         }
@@ -59,7 +60,7 @@ final class Invoker {
             command = null;
         }
         if (command == null) {
-            throw new MiException(MiException.METHOD_NOT_FOUND, "Method not found", "no command named " + method);
+            throw new MiException(MiException.METHOD_NOT_FOUND, "Method not found", "no command named " + Quoted.text(method));
         }
         return command;
     }
