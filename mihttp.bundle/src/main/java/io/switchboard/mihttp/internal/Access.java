@@ -101,7 +101,7 @@ final class Access {
         int failures = throttle.failed(client);
         long delay = FailureThrottle.delayMillis(failures);
         LOG.warn("mi_http: login of user '{}' from {} failed ({} in a row from this address; answer held back {} ms)",
-                credentials == null ? "?" : printable(credentials[0]), request.remote(), failures, delay);
+                credentials == null ? "?" : Quoted.printable(credentials[0]), request.remote(), failures, delay);
         return new Refused(401, "Unauthorized: wrong user name or password", delay, true, 0);
     }
 
@@ -122,13 +122,6 @@ final class Access {
         } finally {
             hashing.release();
         }
-    }
-
-    /** @return the text without control characters and at most 64 long, safe for one log line */
-    static String printable(String text) {
-        String clean = text.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return clean.length() > 64 ? clean.substring(0, 64) + "..." : clean;
     }
 
     /** @return user and password, or {@code null} when the header is not valid Basic credentials */

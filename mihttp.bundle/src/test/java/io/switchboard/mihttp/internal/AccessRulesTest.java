@@ -61,8 +61,8 @@ class AccessRulesTest {
         String b = FailureThrottle.client(new java.net.InetSocketAddress(java.net.InetAddress.getByName("2001:db8::2:3"), 1));
         String c = FailureThrottle.client(new java.net.InetSocketAddress(java.net.InetAddress.getByName("2001:db9::1"), 1));
         assertThat(a).isEqualTo(b).isNotEqualTo(c);
-        assertThat(Access.printable("eve\nINFO forged line")).isEqualTo("eveINFO forged line");
-        assertThat(Access.printable("x".repeat(100))).hasSize(67);
+        assertThat(Quoted.printable("eve\nINFO forged line")).isEqualTo("eveINFO forged line");
+        assertThat(Quoted.printable("x".repeat(100))).hasSize(67);
     }
 
     @Test
