@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.switchboard.mi.MiException;
+import io.switchboard.support.log.RateLimitedLog;
 
 /**
  * Runs a command by name for a caller, the same way for JSON-RPC, the web page and the shell: finds
@@ -13,6 +14,8 @@ final class Invoker {
     private static final Logger LOG = LoggerFactory.getLogger(Invoker.class);
 
     private final CommandRegistry registry;
+    /** Refusals of admin-only commands, limited per user (the caller's address is not known here). */
+    private final RateLimitedLog refusals = new RateLimitedLog(LOG, "mi_http refusal");
 
     Invoker(CommandRegistry registry) {
         this.registry = registry;
@@ -32,7 +35,8 @@ final class Invoker {
         } while (!command.calls().enter());
         try {
             if (command.admin() && !caller.admin()) {
-                LOG.warn("mi_http: user '{}' refused command {}: it needs the admin role", caller.name(), command.name());
+                refusals.warn("user " + caller.name(), "mi_http: user '{}' refused command {}: it needs the admin role",
+                        caller.name(), command.name());
                 throw new MiException(MiException.FORBIDDEN, "Forbidden",
                         "command " + command.name() + " needs the admin role");
             }
