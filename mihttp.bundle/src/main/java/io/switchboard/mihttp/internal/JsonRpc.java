@@ -1,6 +1,7 @@
 package io.switchboard.mihttp.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -85,6 +86,11 @@ final class JsonRpc {
             LOG.debug("mi_http: unparsable request from {}: {}", request.remote(), unparsable.getOriginalMessage());
             respond(response, 200, error(NullNode.instance, new MiException(MiException.PARSE_ERROR, "Parse error",
                     Quoted.cut(String.valueOf(unparsable.getOriginalMessage()), Quoted.MAX_ERROR_DATA))));
+            return;
+        } catch (CharConversionException badEncoding) {
+            // Jackson guesses UTF-16 or UTF-32 from zero bytes, and fails on a body cut inside a character.
+            respond(response, 200, error(NullNode.instance,
+                    new MiException(MiException.PARSE_ERROR, "Parse error", "the body is not UTF-8 JSON")));
             return;
         }
         if (tree == null || tree.isMissingNode()) {
