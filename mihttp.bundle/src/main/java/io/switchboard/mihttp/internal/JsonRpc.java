@@ -87,6 +87,11 @@ final class JsonRpc {
             respond(response, 200, error(NullNode.instance, new MiException(MiException.PARSE_ERROR, "Parse error",
                     Quoted.cut(String.valueOf(unparsable.getOriginalMessage()), Quoted.MAX_ERROR_DATA))));
             return;
+        } catch (NumberFormatException | ArithmeticException outOfRange) {
+            // An exponent beyond what BigDecimal holds (2^31): Jackson lets the JDK's exception through.
+            respond(response, 200, error(NullNode.instance,
+                    new MiException(MiException.PARSE_ERROR, "Parse error", "a number is out of range")));
+            return;
         } catch (CharConversionException badEncoding) {
             // Jackson guesses UTF-16 or UTF-32 from zero bytes, and fails on a body cut inside a character.
             respond(response, 200, error(NullNode.instance,
