@@ -163,7 +163,8 @@ final class WebPage {
             if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
                 try {
                     parsed = mapper.readValue(trimmed, Object.class);
-                } catch (JsonProcessingException notJson) {
+                } catch (JsonProcessingException | NumberFormatException | ArithmeticException notJson) {
+                    // An exponent beyond BigDecimal's comes as the JDK's exceptions, not Jackson's.
                     parsed = value;
                 }
             }
