@@ -22,11 +22,17 @@ import org.apache.felix.service.command.CommandProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.log.LogReaderService;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 
+import io.switchboard.httpd.RootHandler;
+import io.switchboard.itest.Bundles;
+import io.switchboard.itest.Configs;
 import io.switchboard.itest.Handlers;
 import io.switchboard.itest.Httpd;
 import io.switchboard.itest.LogCapture;
@@ -35,8 +41,8 @@ import io.switchboard.itest.Mi;
 
 /**
  * Bad logins in bulk: passwords are hashed off the server's threads, so other roots are served
- * meanwhile; an address gets one guess at a time, and a login that finds the queue full is answered
- * 503 at once.
+ * meanwhile; an address gets one guess at a time, a login that finds the queue full is answered 503
+ * at once, and an update of mihttp in the middle of a storm leaves no login unanswered.
  */
 class LoginStormTest {
     private static final String ECHO = "{\"jsonrpc\":\"2.0\",\"method\":\"test_echo\",\"params\":[\"x\"],\"id\":1}";
@@ -85,9 +91,46 @@ class LoginStormTest {
         } finally {
             attackers.shutdownNow();
         }
-        assertThat(Mi.rawFrom("127.0.0.102", Mi.rawPost(ECHO, Mi.basic("alice", "s3cret-A"))))
+        assertThat(Mi.rawFrom("127.0.0.1", Mi.rawPost(ECHO, Mi.basic("alice", "s3cret-A"))))
                 .as("a good login still gets in").startsWith("HTTP/1.1 200");
         assertThat(Loopback.get(Httpd.port(), "/storm-probe/y").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aStormDuringAnUpdateOfMihttpIsAnsweredWhole() throws Exception {
+        Bundle mihttp = Bundles.named(context, "switchboard.mihttp");
+        ExecutorService attackers = Executors.newFixedThreadPool(60);
+        try (LogCapture capture = new LogCapture(logs)) {
+            List<Future<String>> storm = new ArrayList<>();
+            for (int i = 40; i <= 99; i++) {
+                String address = "127.0.0." + i;
+                String request = Mi.rawPost(ECHO, Mi.basic("alice", "guess-" + i));
+                storm.add(attackers.submit(() -> Loopback.rawFrom(address, Httpd.port(), request, Duration.ofSeconds(60))));
+            }
+            capture.await(Duration.ofSeconds(30), "login of user 'alice'", "failed");
+            long before = servingMi().getProperty(Constants.SERVICE_ID) instanceof Long id ? id : -1;
+            mihttp.update();
+            Configs.await("the new mihttp serving /mi", Duration.ofSeconds(30), () -> {
+                ServiceReference<RootHandler> serving = servingMi();
+                return serving != null && !Long.valueOf(before).equals(serving.getProperty(Constants.SERVICE_ID));
+            });
+            for (Future<String> attacker : storm) {
+                String answer = attacker.get(90, TimeUnit.SECONDS);
+                assertThat(answer).as("every login is answered").startsWith("HTTP/1.1 ");
+                assertThat(Loopback.status(answer)).isIn(401, 429, 503);
+            }
+        } finally {
+            attackers.shutdownNow();
+        }
+        assertThat(Mi.rawFrom("127.0.0.1", Mi.rawPost(ECHO, Mi.basic("alice", "s3cret-A"))))
+                .as("the new mihttp takes logins").startsWith("HTTP/1.1 200");
+    }
+
+    private ServiceReference<RootHandler> servingMi() throws Exception {
+        return context.getServiceReferences(RootHandler.class, "(&(" + RootHandler.ROOT + "=mi)(mi_http.users=1))")
+                .stream().filter(reference -> reference.getBundle() != null
+                        && "switchboard.mihttp".equals(reference.getBundle().getSymbolicName()))
+                .findFirst().orElse(null);
     }
 
     @Test
@@ -97,7 +140,7 @@ class LoginStormTest {
             byte[] request = Mi.rawPost(ECHO, Mi.basic("alice", "wrong")).getBytes(StandardCharsets.ISO_8859_1);
             for (int i = 0; i < 10; i++) {
                 Socket socket = new Socket();
-                socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.103"), 0));
+                socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.29"), 0));
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), Httpd.port()), 5000);
                 socket.setSoTimeout(30_000);
                 // All but the last byte, so the ten arrive together when it is sent.
