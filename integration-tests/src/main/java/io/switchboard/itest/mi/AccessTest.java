@@ -71,6 +71,16 @@ class AccessTest {
     }
 
     @Test
+    void theWebPageIsServedAfterALoginCheckedOffTheServerThreads() throws Exception {
+        configureUsers();
+        String get = "GET /mi/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: "
+                + Mi.basic("bob", "s3cret-B") + "\r\n\r\n";
+        String first = Mi.rawFrom("127.0.0.2", get);
+        assertThat(first).startsWith("HTTP/1.1 200").contains("as bob").contains("test_echo").contains("</html>");
+        assertThat(Mi.rawFrom("127.0.0.2", get)).as("remembered").startsWith("HTTP/1.1 200").contains("as bob");
+    }
+
+    @Test
     void aWrongPasswordIsRefusedLoggedAndSlowedDown() throws Exception {
         configureUsers();
         try (LogCapture capture = new LogCapture(logs)) {
