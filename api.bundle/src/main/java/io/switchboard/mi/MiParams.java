@@ -13,9 +13,14 @@ import java.util.Optional;
  * {@link MiCommand#PARAMS} and {@link MiCommand#OPTIONAL_PARAMS}. Values are JSON values:
  * {@link String}, {@link Number}, {@link Boolean}, {@link List}, {@link Map} or {@code null}.
  * The typed getters throw {@link MiException#invalidParams} naming the parameter when a value does
- * not fit, so a command can let that exception through.
+ * not fit, so a command can let that exception through. No getter expands a number: a client can
+ * send {@code 1e500000000} in eleven bytes, and its digits written out would fill the memory.
  */
 public final class MiParams {
+    /** Beyond this many digits of scale a decimal is written in its scientific form. */
+    private static final int MAX_PLAIN_SCALE = 100;
+    /** How much of a bad value an error quotes back to the client. */
+    private static final int MAX_QUOTED = 64;
 
     private final Map<String, Object> values;
 
@@ -59,7 +64,8 @@ public final class MiParams {
 
     /**
      * @param name a required parameter
-     * @return its value as text (numbers and booleans in their JSON spelling)
+     * @return its value as text (numbers and booleans in their JSON spelling; a decimal whose plain
+     *         form would run past a hundred digits of scale in its scientific form, as {@code 1E+500})
      * @throws MiException when it is absent, {@code null}, an array or an object
      */
     public String string(String name) throws MiException {
@@ -77,7 +83,7 @@ public final class MiParams {
             return Optional.empty();
         }
         if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-            return Optional.of(value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString());
+            return Optional.of(text(value));
         }
         throw MiException.invalidParams("parameter '" + name + "' must be a string, not " + kind(value));
     }
@@ -102,8 +108,9 @@ public final class MiParams {
             return Optional.empty();
         }
         try {
+            // A longer string is no 64-bit integer, and a megabyte of digits takes long to parse.
             BigDecimal number = value instanceof Number n ? new BigDecimal(n.toString())
-                    : value instanceof String s ? new BigDecimal(s.trim()) : null;
+                    : value instanceof String s && s.length() <= MAX_QUOTED ? new BigDecimal(s.trim()) : null;
             if (number != null) {
                 return Optional.of(number.longValueExact());
             }
@@ -133,13 +140,28 @@ public final class MiParams {
             if (!(item instanceof String || item instanceof Number || item instanceof Boolean)) {
                 throw MiException.invalidParams("parameter '" + name + "' must hold strings, not " + kind(item));
             }
-            texts[i++] = item.toString();
+            texts[i++] = text(item);
         }
         return List.of(texts);
     }
 
+    private static String text(Object scalar) {
+        return scalar instanceof BigDecimal decimal && Math.abs((long) decimal.scale()) <= MAX_PLAIN_SCALE
+                ? decimal.toPlainString() : scalar.toString();
+    }
+
+    /** @return the value as an error quotes it: its kind and its first characters */
     private static String describe(Object value) {
-        return value instanceof String s ? "\"" + s + "\"" : kind(value) + " " + value;
+        return value instanceof String s ? "\"" + clip(s) + "\"" : kind(value) + " " + clip(String.valueOf(value));
+    }
+
+    private static String clip(String text) {
+        if (text.length() <= MAX_QUOTED) {
+            return text;
+        }
+        // Never half a surrogate pair: the JSON writer refuses one.
+        int end = Character.isHighSurrogate(text.charAt(MAX_QUOTED - 1)) ? MAX_QUOTED - 1 : MAX_QUOTED;
+        return text.substring(0, end) + "...";
     }
 
     private static String kind(Object value) {

@@ -26,7 +26,8 @@ import io.switchboard.itest.Mi;
 
 /**
  * Who gets in: loopback clients while no users exist; with users, only authenticated requests, and
- * admin-only commands only for admins. 127.0.0.2 plays the client from elsewhere.
+ * admin-only commands only for admins. 127.0.0.2 plays the client from elsewhere; tests that wait on
+ * a log line use addresses of their own, as refusal lines are limited per client address.
  */
 class AccessTest {
     private static final String ECHO = "{\"jsonrpc\":\"2.0\",\"method\":\"test_echo\",\"params\":[\"x\"],\"id\":1}";
@@ -70,19 +71,29 @@ class AccessTest {
     }
 
     @Test
+    void theWebPageIsServedAfterALoginCheckedOffTheServerThreads() throws Exception {
+        configureUsers();
+        String get = "GET /mi/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: "
+                + Mi.basic("bob", "s3cret-B") + "\r\n\r\n";
+        String first = Mi.rawFrom("127.0.0.2", get);
+        assertThat(first).startsWith("HTTP/1.1 200").contains("as bob").contains("test_echo").contains("</html>");
+        assertThat(Mi.rawFrom("127.0.0.2", get)).as("remembered").startsWith("HTTP/1.1 200").contains("as bob");
+    }
+
+    @Test
     void aWrongPasswordIsRefusedLoggedAndSlowedDown() throws Exception {
         configureUsers();
         try (LogCapture capture = new LogCapture(logs)) {
-            String first = Mi.rawFrom("127.0.0.2", Mi.rawPost(ECHO, Mi.basic("alice", "wrong")));
+            String first = Mi.rawFrom("127.0.0.11", Mi.rawPost(ECHO, Mi.basic("alice", "wrong")));
             assertThat(first).startsWith("HTTP/1.1 401");
-            capture.await(Duration.ofSeconds(5), "login of user 'alice'", "127.0.0.2", "failed");
+            capture.await(Duration.ofSeconds(5), "login of user 'alice'", "127.0.0.11", "failed");
             long start = System.nanoTime();
-            String second = Mi.rawFrom("127.0.0.2", Mi.rawPost(ECHO, Mi.basic("nobody", "wrong")));
+            String second = Mi.rawFrom("127.0.0.11", Mi.rawPost(ECHO, Mi.basic("nobody", "wrong")));
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(second).startsWith("HTTP/1.1 401");
             assertThat(millis).as("the second failure in a row is held back 500 ms").isGreaterThanOrEqualTo(450);
         }
-        String good = Mi.rawFrom("127.0.0.2", Mi.rawPost(ECHO, Mi.basic("alice", "s3cret-A")));
+        String good = Mi.rawFrom("127.0.0.11", Mi.rawPost(ECHO, Mi.basic("alice", "s3cret-A")));
         assertThat(good).startsWith("HTTP/1.1 200");
     }
 
@@ -92,20 +103,20 @@ class AccessTest {
         try (LogCapture capture = new LogCapture(logs)) {
             Thread first = new Thread(() -> {
                 try {
-                    Mi.rawFrom("127.0.0.2", Mi.rawPost(ECHO, Mi.basic("alice", "wrong")));
+                    Mi.rawFrom("127.0.0.12", Mi.rawPost(ECHO, Mi.basic("alice", "wrong")));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
             first.start();
-            capture.await(Duration.ofSeconds(10), "login of user 'alice'", "127.0.0.2", "failed");
+            capture.await(Duration.ofSeconds(10), "login of user 'alice'", "127.0.0.12", "failed");
             // Within the 250 ms that follow, even the right password is not checked.
-            String meanwhile = Mi.rawFrom("127.0.0.2", Mi.rawPost(ECHO, Mi.basic("alice", "s3cret-A")));
+            String meanwhile = Mi.rawFrom("127.0.0.12", Mi.rawPost(ECHO, Mi.basic("alice", "s3cret-A")));
             assertThat(meanwhile).startsWith("HTTP/1.1 429").contains("Retry-After: ");
             first.join(10_000);
         }
         Thread.sleep(300);
-        assertThat(Mi.rawFrom("127.0.0.2", Mi.rawPost(ECHO, Mi.basic("alice", "s3cret-A")))).startsWith("HTTP/1.1 200");
+        assertThat(Mi.rawFrom("127.0.0.12", Mi.rawPost(ECHO, Mi.basic("alice", "s3cret-A")))).startsWith("HTTP/1.1 200");
     }
 
     @Test
@@ -131,6 +142,22 @@ class AccessTest {
             assertThat(line).doesNotContain("pbkdf2");
         }
         assertThat(Mi.call(ECHO).path("result").path("a").asText()).isEqualTo("x");
+    }
+
+    @Test
+    void aPasswordHashThatCannotWorkIsRefusedWithTheConfiguration() throws Exception {
+        configureUsers();
+        try (LogCapture capture = new LogCapture(logs)) {
+            io.switchboard.itest.Configs.update(Mi.PID, Map.of("users", "carol:admin:pbkdf2-sha256$210000$$"
+                    + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
+            capture.await(Duration.ofSeconds(10), "switchboard.mi_http", "users=<hidden>", "user 'carol'",
+                    "salt of at least 8 bytes", "previous configuration stays");
+            io.switchboard.itest.Configs.update(Mi.PID, Map.of("users", "carol:admin:pbkdf2-sha256$2000000000$"
+                    + "AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
+            capture.await(Duration.ofSeconds(10), "switchboard.mi_http", "user 'carol'", "10000 to 5000000 iterations");
+        }
+        String alice = Mi.rawFrom("127.0.0.2", Mi.rawPost(ECHO, Mi.basic("alice", "s3cret-A")));
+        assertThat(alice).as("the last good users are still in force").startsWith("HTTP/1.1 200");
     }
 
     private void configureUsers() throws Exception {

@@ -2,18 +2,29 @@ package io.switchboard.itest.mi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.log.LogReaderService;
 import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.switchboard.itest.Httpd;
+import io.switchboard.itest.LogCapture;
+import io.switchboard.itest.Loopback;
 import io.switchboard.itest.Mi;
 
 /** Malformed and hostile requests each get a clear error, and the MI keeps serving. */
@@ -22,6 +33,8 @@ class HostileInputTest {
 
     @InjectBundleContext
     BundleContext context;
+    @InjectService
+    LogReaderService logs;
 
     @BeforeEach
     void serve() throws Exception {
@@ -74,6 +87,48 @@ class HostileInputTest {
         JsonNode answer = Mi.call(batch);
         assertThat(answer.path("error").path("code").asInt()).isEqualTo(-32600);
         assertThat(answer.path("error").path("data").asText()).contains("100000 calls exceeds max_batch=1000");
+    }
+
+    @Test
+    void aHugeExponentIsNeitherWrittenOutNorEchoedWhole() throws Exception {
+        String help = "{\"jsonrpc\":\"2.0\",\"method\":\"help\",\"params\":{\"mi_cmd\":1e500000000},\"id\":1}";
+        HttpResponse<String> response = Mi.post(help);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).hasSizeLessThan(300);
+        JsonNode answer = Mi.JSON.readTree(response.body());
+        assertThat(answer.path("error").path("message").asText()).isEqualTo("unknown MI command");
+        assertThat(answer.path("error").path("data").asText()).isEqualTo("1E+500000000");
+        // A few at once ran the JVM out of memory when the number was written out.
+        List<CompletableFuture<HttpResponse<String>>> many = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            many.add(Loopback.CLIENT.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Httpd.port() + "/mi"))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(help.replace("1e500000000", "-7.5e-99999999" + i)))
+                    .build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> each : many) {
+            assertThat(each.get(30, TimeUnit.SECONDS).body()).contains("-7.5E-99999999").hasSizeLessThan(300);
+        }
+    }
+
+    @Test
+    void aLongValueIsEchoedCut() throws Exception {
+        String name = "x".repeat(500_000);
+        JsonNode answer = Mi.call("{\"jsonrpc\":\"2.0\",\"method\":\"" + name + "\",\"id\":1}");
+        assertThat(answer.path("error").path("code").asInt()).isEqualTo(-32601);
+        assertThat(answer.path("error").path("data").asText()).hasSizeLessThan(100).endsWith("...");
+    }
+
+    @Test
+    void aFailingCommandTellsTheClientNothingOfItsInside() throws Exception {
+        TestCommands.failing(context);
+        try (LogCapture capture = new LogCapture(logs)) {
+            JsonNode answer = Mi.call("{\"jsonrpc\":\"2.0\",\"method\":\"test_fail\",\"id\":1}");
+            assertThat(answer.path("error").path("code").asInt()).isEqualTo(-32603);
+            assertThat(answer.path("error").path("message").asText()).isEqualTo("Internal error");
+            assertThat(answer.toString()).doesNotContain("boom", "IllegalStateException");
+            capture.await(Duration.ofSeconds(10), "MI command test_fail", "failed");
+        }
     }
 
     @Test

@@ -9,28 +9,27 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.switchboard.httpd.HttpdRequest;
+import io.switchboard.support.log.RateLimitedLog;
 
 /**
- * Who may use the MI. With no users configured only loopback clients are answered, with every right;
- * with users, every request authenticates with HTTP Basic. A successful login is remembered for five
- * minutes by a digest of its header, so the slow password hash runs once per client rather than per
- * request; failures are logged and their answers held back per client address.
+ * Who may use the MI. With no users configured only local clients (setting {@code local_clients})
+ * are answered, with every right, and not when the request came through a proxy; with users, every
+ * request authenticates with HTTP Basic, over TLS unless the client is local or cleartext is allowed.
+ * A successful login is remembered for five minutes by a digest of its header, so the slow password
+ * hash runs once per client rather than per request, and never on a server thread: {@link #check}
+ * hands it out as a {@link Check} for {@link #verify} to run elsewhere. Failures are logged and
+ * their answers held back per client address.
  */
 final class Access {
-    private static final Logger LOG = LoggerFactory.getLogger(Access.class);
     static final String REALM = "Switchboard MI";
     private static final long REMEMBER_NANOS = TimeUnit.MINUTES.toNanos(5);
     private static final int MAX_REMEMBERED = 1_000;
 
-    /** What a request gets: a caller to run commands for, or a refusal to send after a delay. */
-    sealed interface Verdict permits Granted, Refused {
+    /** What a request gets: a caller to run commands for, a refusal, or a password to check first. */
+    sealed interface Verdict permits Granted, Refused, Check {
     }
 
     record Granted(Caller caller) implements Verdict {
@@ -45,90 +44,118 @@ final class Access {
             implements Verdict {
     }
 
+    /** A login whose password must be hashed: its throttle entry is taken until {@link #verify} or {@link #dropped}. */
+    record Check(String client, String remote, String headerDigest, Users.User user, String[] credentials)
+            implements Verdict {
+    }
+
     private record Login(Users.User user, long expiresNanos) {
     }
 
     private final FailureThrottle throttle = new FailureThrottle(System::nanoTime);
     private final ConcurrentMap<String, Login> remembered = new ConcurrentHashMap<>();
-    /** At most as many password hashes at once as there are cores: a login flood cannot take them all. */
-    private final Semaphore hashing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
     /** Checked for unknown user names, so they take as long as known ones. */
     private final PasswordHash decoy = PasswordHash.create("decoy".toCharArray());
+    private final RateLimitedLog refusals;
 
-    Verdict check(HttpdRequest request, Users users) {
+    Access(RateLimitedLog refusals) {
+        this.refusals = refusals;
+    }
+
+    /** Decides without hashing: fast enough for a server thread. */
+    Verdict check(HttpdRequest request, MiHttpSettings settings) {
         InetAddress address = request.remote().getAddress();
-        if (users.none()) {
-            if (address != null && address.isLoopbackAddress()) {
-                return new Granted(Caller.LOOPBACK);
-            }
-            LOG.warn("mi_http: refused {} {} from {}: no users are configured in {}, so only loopback clients are "
-                    + "answered", request.method(), request.url(), request.remote(), MiHttpSettings.PID);
-            return new Refused(403, "Forbidden: with no users configured the MI answers loopback clients only", 0,
-                    false, 0);
+        String client = FailureThrottle.client(request.remote());
+        boolean local = settings.localClients().contains(address);
+        if (settings.users().none()) {
+            return localTrust(request, client, local);
+        }
+        if (!local && !request.secure() && !settings.allowCleartextAuth()) {
+            refusals.warn(client, "mi_http: refused {} {} from {}: passwords over plain HTTP are taken from local "
+                    + "clients only; set https=true in switchboard.httpd, or allow_cleartext_auth=true in {}",
+                    request.method(), request.url(), request.remote(), MiHttpSettings.PID);
+            // No challenge: it would make a browser send the password over plain HTTP.
+            return new Refused(403, "Forbidden: the MI takes passwords from other hosts over HTTPS only", 0, false, 0);
         }
         Optional<String> header = request.header("Authorization");
         if (header.isEmpty() || !header.get().regionMatches(true, 0, "Basic ", 0, 6)) {
-            LOG.info("mi_http: refused {} {} from {}: no credentials", request.method(), request.url(),
+            refusals.info(client, "mi_http: refused {} {} from {}: no credentials", request.method(), request.url(),
                     request.remote());
             return new Refused(401, "Unauthorized: log in with a user of " + MiHttpSettings.PID, 0, true, 0);
         }
         String key = digest(header.get());
-        long now = System.nanoTime();
         Login known = remembered.get(key);
-        if (known != null && now - known.expiresNanos < 0 && users.find(known.user.name()).orElse(null) == known.user) {
+        if (known != null && System.nanoTime() - known.expiresNanos < 0
+                && settings.users().find(known.user.name()).orElse(null) == known.user) {
             return new Granted(new Caller(known.user.name(), known.user.admin()));
         }
-        String client = FailureThrottle.client(request.remote());
-        long wait = throttle.waitMillis(client);
+        long wait = throttle.begin(client);
         if (wait > 0) {
-            LOG.debug("mi_http: login from {} refused unchecked: {} ms left after failed logins", request.remote(), wait);
-            return new Refused(429, "Too Many Requests: failed logins from this address; retry in " + wait + " ms", 0,
-                    false, (wait + 999) / 1000);
+            refusals.debug(client, "mi_http: login from {} refused unchecked: {} ms left after failed logins",
+                    request.remote(), wait);
+            return new Refused(429, "Too Many Requests: a login from this address failed or is being checked; "
+                    + "retry in " + wait + " ms", 0, false, (wait + 999) / 1000);
         }
         String[] credentials = decode(header.get().substring(6).trim());
-        Users.User user = credentials == null ? null : users.find(credentials[0]).orElse(null);
-        Boolean matches = verify(user, credentials);
-        if (matches == null) {
-            return new Refused(503, "Service Unavailable: too many logins at once; retry", 0, false, 1);
+        Users.User user = credentials == null ? null : settings.users().find(credentials[0]).orElse(null);
+        return new Check(client, String.valueOf(request.remote()), key, user, credentials);
+    }
+
+    /** Hashes the password of a login {@link #check} handed out: slow, never on a server thread. */
+    Verdict verify(Check login) {
+        boolean matches;
+        try {
+            char[] password = login.credentials() == null ? new char[0] : login.credentials()[1].toCharArray();
+            matches = (login.user() == null ? decoy : login.user().password()).matches(password) && login.user() != null;
+        } catch (RuntimeException failed) {
+            throttle.ended(login.client());
+            throw failed;
         }
         if (matches) {
+            throttle.ended(login.client());
             if (remembered.size() >= MAX_REMEMBERED) {
                 remembered.clear();
             }
-            remembered.put(key, new Login(user, now + REMEMBER_NANOS));
-            return new Granted(new Caller(user.name(), user.admin()));
+            remembered.put(login.headerDigest(), new Login(login.user(), System.nanoTime() + REMEMBER_NANOS));
+            return new Granted(new Caller(login.user().name(), login.user().admin()));
         }
-        int failures = throttle.failed(client);
+        int failures = throttle.failed(login.client());
         long delay = FailureThrottle.delayMillis(failures);
-        LOG.warn("mi_http: login of user '{}' from {} failed ({} in a row from this address; answer held back {} ms)",
-                credentials == null ? "?" : printable(credentials[0]), request.remote(), failures, delay);
+        refusals.warn(login.client(), "mi_http: login of user '{}' from {} failed ({} in a row from this address; "
+                + "answer held back {} ms)", login.credentials() == null ? "?" : Quoted.printable(login.credentials()[0]),
+                login.remote(), failures, delay);
         return new Refused(401, "Unauthorized: wrong user name or password", delay, true, 0);
     }
 
-    /** @return whether the password is the user's, or {@code null} when no hashing slot came free in time */
-    private Boolean verify(Users.User user, String[] credentials) {
-        try {
-            if (!hashing.tryAcquire(5, TimeUnit.SECONDS)) {
-                return null;
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-        try {
-            char[] password = credentials == null ? new char[0] : credentials[1].toCharArray();
-            boolean matches = (user == null ? decoy : user.password()).matches(password);
-            return user != null && matches;
-        } finally {
-            hashing.release();
-        }
+    /** A login {@link #check} handed out was never checked: it is not counted. */
+    void dropped(Check login) {
+        throttle.ended(login.client());
     }
 
-    /** @return the text without control characters and at most 64 long, safe for one log line */
-    static String printable(String text) {
-        String clean = text.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return clean.length() > 64 ? clean.substring(0, 64) + "..." : clean;
+    /** @return the refusal of a login no thread can check now */
+    Refused busy(Check login, int maxPending) {
+        refusals.warn(login.client(), "mi_http: login from {} refused unchecked: {} logins wait for a check already "
+                + "(max_pending_logins in {})", login.remote(), maxPending, MiHttpSettings.PID);
+        return new Refused(503, "Service Unavailable: too many logins at once; retry", 0, false, 1);
+    }
+
+    private Verdict localTrust(HttpdRequest request, String client, boolean local) {
+        if (!local) {
+            refusals.warn(client, "mi_http: refused {} {} from {}: no users are configured in {}, so only "
+                    + "local_clients are answered", request.method(), request.url(), request.remote(),
+                    MiHttpSettings.PID);
+            return new Refused(403, "Forbidden: with no users configured the MI answers local clients only", 0,
+                    false, 0);
+        }
+        Optional<String> proxy = ProxyHeaders.first(request);
+        if (proxy.isPresent()) {
+            refusals.warn(client, "mi_http: refused {} {} from {}: it came through a proxy ({} header), so its client "
+                    + "may be anywhere; configure users in {} to serve the MI through a proxy", request.method(),
+                    request.url(), request.remote(), proxy.get(), MiHttpSettings.PID);
+            return new Refused(403, "Forbidden: the request came through a proxy (" + proxy.get() + " header) and no "
+                    + "users are configured; only clients on this host are trusted without a password", 0, false, 0);
+        }
+        return new Granted(Caller.LOOPBACK);
     }
 
     /** @return user and password, or {@code null} when the header is not valid Basic credentials */

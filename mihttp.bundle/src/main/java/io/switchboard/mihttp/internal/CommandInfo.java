@@ -106,7 +106,7 @@ record CommandInfo(String name, List<String> aliases, String description, List<S
         List<String> known = allParams();
         for (String key : named.keySet()) {
             if (!known.contains(key)) {
-                throw MiException.invalidParams("unknown parameter '" + key + "' for " + name + signature());
+                throw MiException.invalidParams("unknown parameter '" + Quoted.text(key) + "' for " + name + signature());
             }
         }
         for (String required : params) {

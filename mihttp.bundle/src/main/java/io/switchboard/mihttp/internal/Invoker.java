@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.switchboard.mi.MiException;
+import io.switchboard.support.log.RateLimitedLog;
 
 /**
  * Runs a command by name for a caller, the same way for JSON-RPC, the web page and the shell: finds
@@ -13,6 +14,8 @@ final class Invoker {
     private static final Logger LOG = LoggerFactory.getLogger(Invoker.class);
 
     private final CommandRegistry registry;
+    /** Refusals of admin-only commands, limited per user (the caller's address is not known here). */
+    private final RateLimitedLog refusals = new RateLimitedLog(LOG, "mi_http refusal");
 
     Invoker(CommandRegistry registry) {
         this.registry = registry;
@@ -32,7 +35,8 @@ final class Invoker {
         } while (!command.calls().enter());
         try {
             if (command.admin() && !caller.admin()) {
-                LOG.warn("mi_http: user '{}' refused command {}: it needs the admin role", caller.name(), command.name());
+                refusals.warn("user " + caller.name(), "mi_http: user '{}' refused command {}: it needs the admin role",
+                        caller.name(), command.name());
                 throw new MiException(MiException.FORBIDDEN, "Forbidden",
                         "command " + command.name() + " needs the admin role");
             }
@@ -42,8 +46,9 @@ final class Invoker {
         } catch (Exception | LinkageError failed) {
             LOG.error("MI command {} (service {} of {}) failed", command.name(), command.serviceId(), command.bundle(),
                     failed);
+            // The exception's text is for the log only: it may tell a client about the server's inside.
             throw new MiException(MiException.INTERNAL_ERROR, "Internal error",
-                    command.name() + " failed: " + failed);
+                    command.name() + " failed; the server's log has the details");
         } finally {
             command.calls().exit(outer);
         }
@@ -59,7 +64,7 @@ final class Invoker {
             command = null;
         }
         if (command == null) {
-            throw new MiException(MiException.METHOD_NOT_FOUND, "Method not found", "no command named " + method);
+            throw new MiException(MiException.METHOD_NOT_FOUND, "Method not found", "no command named " + Quoted.text(method));
         }
         return command;
     }

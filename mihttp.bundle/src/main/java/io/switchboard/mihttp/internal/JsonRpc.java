@@ -1,6 +1,7 @@
 package io.switchboard.mihttp.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -34,6 +35,12 @@ import io.switchboard.mi.MiException;
 final class JsonRpc {
     private static final Logger LOG = LoggerFactory.getLogger(JsonRpc.class);
     static final String CONTENT_TYPE = "application/json";
+    /**
+     * Digits a number may have: far more than any id or parameter needs, and few enough that turning
+     * one into a {@code BigInteger} costs nothing. Exponents are not digits: {@code 1e500000000} passes,
+     * and no reader of it may write it out (see {@link io.switchboard.mi.MiParams}).
+     */
+    static final int MAX_NUMBER_LENGTH = 100;
 
     private final Invoker invoker;
     private final MiHttpSettings settings;
@@ -44,7 +51,7 @@ final class JsonRpc {
         this.settings = settings;
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(settings.maxDepth())
-                        .maxStringLength(settings.maxRequestSize()).build())
+                        .maxStringLength(settings.maxRequestSize()).maxNumberLength(MAX_NUMBER_LENGTH).build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
                 // A result that breaks off must stay visibly cut, not be closed into valid JSON.
@@ -77,8 +84,18 @@ final class JsonRpc {
             tree = body.length == 0 ? null : mapper.readTree(body);
         } catch (JsonProcessingException unparsable) {
             LOG.debug("mi_http: unparsable request from {}: {}", request.remote(), unparsable.getOriginalMessage());
+            respond(response, 200, error(NullNode.instance, new MiException(MiException.PARSE_ERROR, "Parse error",
+                    Quoted.cut(String.valueOf(unparsable.getOriginalMessage()), Quoted.MAX_ERROR_DATA))));
+            return;
+        } catch (NumberFormatException | ArithmeticException outOfRange) {
+            // An exponent beyond what BigDecimal holds (2^31): Jackson lets the JDK's exception through.
             respond(response, 200, error(NullNode.instance,
-                    new MiException(MiException.PARSE_ERROR, "Parse error", unparsable.getOriginalMessage())));
+                    new MiException(MiException.PARSE_ERROR, "Parse error", "a number is out of range")));
+            return;
+        } catch (CharConversionException badEncoding) {
+            // Jackson guesses UTF-16 or UTF-32 from zero bytes, and fails on a body cut inside a character.
+            respond(response, 200, error(NullNode.instance,
+                    new MiException(MiException.PARSE_ERROR, "Parse error", "the body is not UTF-8 JSON")));
             return;
         }
         if (tree == null || tree.isMissingNode()) {
@@ -167,7 +184,8 @@ final class JsonRpc {
         try {
             return call.params() == null ? null : mapper.treeToValue(call.params(), Object.class);
         } catch (JsonProcessingException | IllegalArgumentException unconvertible) {
-            throw MiException.invalidParams(unconvertible.getMessage());
+            LOG.debug("mi_http: params of {} not convertible", call.method(), unconvertible);
+            throw MiException.invalidParams("the params could not be read");
         }
     }
 
@@ -188,8 +206,10 @@ final class JsonRpc {
         json.writeStringField("jsonrpc", "2.0");
         json.writeObjectFieldStart("error");
         json.writeNumberField("code", failure.code());
-        json.writeStringField("message", failure.getMessage());
-        if (failure.data() != null) {
+        json.writeStringField("message", Quoted.cut(String.valueOf(failure.getMessage()), Quoted.MAX_ERROR_DATA));
+        if (failure.data() instanceof String text) {
+            json.writeStringField("data", Quoted.cut(text, Quoted.MAX_ERROR_DATA));
+        } else if (failure.data() != null) {
             json.writeFieldName("data");
             new JsonResultWriter(json).value(failure.data());
         }

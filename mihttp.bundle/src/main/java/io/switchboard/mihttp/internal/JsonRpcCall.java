@@ -37,7 +37,7 @@ record JsonRpcCall(JsonNode id, boolean notification, String method, JsonNode pa
         for (var names = node.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!name.equals("jsonrpc") && !name.equals("method") && !name.equals("params") && !name.equals("id")) {
-                return invalid(answerId, "unknown member \"" + name + "\"");
+                return invalid(answerId, "unknown member \"" + Quoted.text(name) + "\"");
             }
         }
         return new JsonRpcCall(answerId, notification, method.asText(), params, null);

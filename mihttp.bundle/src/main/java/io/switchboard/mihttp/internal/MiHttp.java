@@ -22,9 +22,11 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.httpd.BodyTooLargeException;
 import io.switchboard.httpd.HttpdRequest;
 import io.switchboard.httpd.HttpdResponse;
 import io.switchboard.httpd.RootHandler;
+import io.switchboard.support.log.RateLimitedLog;
 
 /**
  * mi_http itself: owns the root {@code mi_http_root} (moved by a configuration change), checks who
@@ -44,7 +46,11 @@ public final class MiHttp implements RootHandler {
     private final CommandRegistry registry;
     private final Invoker invoker;
     private final BundleContext context;
-    private final Access access = new Access();
+    /** Every refusal line of the MI, limited per client address. */
+    private final RateLimitedLog refusals = new RateLimitedLog(LOG, "mi_http refusal");
+    private final Access access = new Access(refusals);
+    private final LoginChecks logins = new LoginChecks(LoginChecks.hashingThreads(),
+            () -> this.state.settings().maxPendingLogins());
     private final CsrfTokens tokens = new CsrfTokens(System::currentTimeMillis);
     /** Holds back the answers to failed logins without holding a server thread. */
     private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor(
@@ -83,6 +89,9 @@ public final class MiHttp implements RootHandler {
         rootProperties.put("mi_http.max_request_size", settings.maxRequestSize());
         rootProperties.put("mi_http.max_batch", settings.maxBatch());
         rootProperties.put("mi_http.max_json_depth", settings.maxDepth());
+        rootProperties.put("mi_http.local_clients", settings.localClients().text());
+        rootProperties.put("mi_http.allow_cleartext_auth", settings.allowCleartextAuth());
+        rootProperties.put("mi_http.max_pending_logins", settings.maxPendingLogins());
         if (registration == null) {
             registration = context.registerService(RootHandler.class, this, rootProperties);
         } else {
@@ -98,23 +107,90 @@ public final class MiHttp implements RootHandler {
             registration.unregister();
             registration = null;
         }
+        // Nothing of this MI may run after it: logins and the calls after them end here.
+        logins.close();
         // Refusals still held back are sent now rather than left to time out.
         delays.shutdownNow().forEach(Runnable::run);
+        refusals.flush();
     }
 
     @Override
     public void handle(HttpdRequest request, HttpdResponse response) throws Exception {
         State current = state;
-        Access.Verdict verdict = access.check(request, current.settings().users());
-        if (verdict instanceof Access.Refused refused) {
+        Access.Verdict verdict = access.check(request, current.settings());
+        if (verdict instanceof Access.Check login) {
+            checkOffThread(request, response, current, login);
+        } else if (verdict instanceof Access.Refused refused) {
             refuse(response, refused);
-            return;
+        } else {
+            serve(request, response, current, ((Access.Granted) verdict).caller());
         }
-        Caller caller = ((Access.Granted) verdict).caller();
+    }
+
+    /**
+     * Answers a request whose password must be checked later, from the threads of {@link LoginChecks}:
+     * the server's thread returns at once.
+     */
+    private void checkOffThread(HttpdRequest request, HttpdResponse response, State current, Access.Check login) {
+        response.defer();
+        LoginChecks.Login task = new LoginChecks.Login() {
+            @Override
+            public void run() {
+                Access.Verdict verdict = access.verify(login);
+                if (verdict instanceof Access.Refused refused) {
+                    refuse(response, refused);
+                    return;
+                }
+                Caller caller = ((Access.Granted) verdict).caller();
+                try {
+                    logins.serve(() -> serveDeferred(request, response, current, caller));
+                } catch (RejectedExecutionException busy) {
+                    refuse(response, new Access.Refused(503, "Service Unavailable: too many logins at once; retry",
+                            0, false, 1));
+                }
+            }
+
+            @Override
+            public void drop() {
+                access.dropped(login);
+                refuse(response, new Access.Refused(503, "Service Unavailable: the MI is restarting; retry", 0,
+                        false, 1));
+            }
+        };
+        if (!logins.check(task)) {
+            access.dropped(login);
+            refuse(response, access.busy(login, current.settings().maxPendingLogins()));
+        }
+    }
+
+    private void serveDeferred(HttpdRequest request, HttpdResponse response, State current, Caller caller) {
+        try {
+            serve(request, response, current, caller);
+        } catch (BodyTooLargeException tooLarge) {
+            failDeferred(response, 413, "Payload Too Large: " + tooLarge.getMessage());
+        } catch (Exception | LinkageError failed) {
+            LOG.error("mi_http: {} {} from {} failed", request.method(), request.url(), request.remote(), failed);
+            failDeferred(response, 500, "Internal Server Error");
+        } finally {
+            response.complete();
+        }
+    }
+
+    private static void failDeferred(HttpdResponse response, int status, String text) {
+        if (!response.committed()) {
+            try {
+                response.send(status, "text/plain", text + "\n");
+            } catch (IOException | IllegalStateException clientGone) {
+                LOG.debug("mi_http: error response not delivered: {}", clientGone.toString());
+            }
+        }
+    }
+
+    private void serve(HttpdRequest request, HttpdResponse response, State current, Caller caller) throws IOException {
         Optional<String> crossSite = SameOrigin.refusal(request, current.settings().users().none());
         if (crossSite.isPresent()) {
-            LOG.warn("mi_http: refused {} {} from {}: {}", request.method(), request.url(), request.remote(),
-                    crossSite.get());
+            refusals.warn(FailureThrottle.client(request.remote()), "mi_http: refused {} {} from {}: {}",
+                    request.method(), request.url(), request.remote(), crossSite.get());
             response.send(403, "text/plain", "Forbidden: " + crossSite.get() + "\n");
             return;
         }

@@ -34,4 +34,19 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "max_json_depth", description = "Deepest nesting of arrays and objects in a request.")
     int max__json__depth() default 64;
+
+    @AttributeDefinition(name = "local_clients", cardinality = 100, required = false,
+            description = "Client addresses and CIDR ranges treated as this host, separated by commas: with no users "
+                    + "they have every right (unless the request came through a proxy), with users they may send "
+                    + "passwords over plain HTTP. Loopback only: the setting can narrow the trust, never widen it.")
+    String[] local__clients() default { "127.0.0.0/8", "::1" };
+
+    @AttributeDefinition(name = "allow_cleartext_auth",
+            description = "Take passwords over plain HTTP from clients that are not local. Off: such clients are "
+                    + "refused (403) unless httpd runs with https=true.")
+    boolean allow__cleartext__auth() default false;
+
+    @AttributeDefinition(name = "max_pending_logins",
+            description = "Logins waiting for a password check; past it a login is answered 503 with Retry-After.")
+    int max__pending__logins() default 32;
 }

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
  * A validated configuration of PID {@value #PID}. Every value is checked before anything is applied,
  * so a refused configuration leaves the running one untouched.
  */
-record MiHttpSettings(String root, boolean formsPost, Users users, int maxRequestSize, int maxBatch, int maxDepth) {
+record MiHttpSettings(String root, boolean formsPost, Users users, int maxRequestSize, int maxBatch, int maxDepth,
+        LocalClients localClients, boolean allowCleartextAuth, int maxPendingLogins) {
 
     static final String PID = "switchboard.mi_http";
 
@@ -36,7 +37,19 @@ record MiHttpSettings(String root, boolean formsPost, Users users, int maxReques
                 "must be 1 to 100000");
         int maxDepth = read(properties, "max_json_depth", config::max__json__depth, v -> v >= 4 && v <= 1000,
                 "must be 4 to 1000");
-        return new MiHttpSettings(root, method == 1, users, maxRequest, maxBatch, maxDepth);
+        LocalClients local;
+        try {
+            local = LocalClients.parse(config.local__clients());
+        } catch (IllegalArgumentException bad) {
+            throw new SettingRefusedException(PID, "local_clients", String.join(",", config.local__clients()),
+                    bad.getMessage());
+        }
+        boolean cleartext = read(properties, "allow_cleartext_auth", config::allow__cleartext__auth, v -> true,
+                "must be true or false");
+        int maxPending = read(properties, "max_pending_logins", config::max__pending__logins,
+                v -> v >= 1 && v <= 10_000, "must be 1 to 10000");
+        return new MiHttpSettings(root, method == 1, users, maxRequest, maxBatch, maxDepth, local, cleartext,
+                maxPending);
     }
 
     private static <T> T read(Map<String, ?> properties, String key, Supplier<T> value, Predicate<T> rule,

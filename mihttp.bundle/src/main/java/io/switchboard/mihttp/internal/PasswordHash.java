@@ -18,6 +18,12 @@ record PasswordHash(int iterations, byte[] salt, byte[] hash) {
     static final String SCHEME = "pbkdf2-sha256";
     /** OWASP's figure for PBKDF2-HMAC-SHA256 when it was last revised upward for this scheme. */
     static final int DEFAULT_ITERATIONS = 210_000;
+    static final int MIN_ITERATIONS = 10_000;
+    /** Some seconds a login: more would let a few logins at once hold the hashing threads for minutes. */
+    static final int MAX_ITERATIONS = 5_000_000;
+    static final int MIN_SALT_BYTES = 8;
+    /** What {@link #derive} makes: a hash of another length could never match. */
+    static final int HASH_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** @return a new hash of the password with a random salt */
@@ -28,23 +34,42 @@ record PasswordHash(int iterations, byte[] salt, byte[] hash) {
     }
 
     /**
+     * Checks every part, so that a hash that could never match, or would take minutes to check, is
+     * refused with the configuration rather than failing each login.
+     *
      * @param text the stored form
-     * @throws IllegalArgumentException when it is not one
+     * @throws IllegalArgumentException naming the rule broken, never the hash
      */
     static PasswordHash parse(String text) {
-        String[] parts = text.split("\\$");
+        String[] parts = text.split("\\$", -1);
         if (parts.length != 4 || !parts[0].equals(SCHEME)) {
             throw new IllegalArgumentException("must be " + SCHEME + "$<iterations>$<salt>$<hash>");
         }
+        int iterations;
         try {
-            int iterations = Integer.parseInt(parts[1]);
-            if (iterations < 10_000) {
-                throw new IllegalArgumentException("needs at least 10000 iterations");
-            }
-            return new PasswordHash(iterations, Base64.getDecoder().decode(parts[2]),
-                    Base64.getDecoder().decode(parts[3]));
+            iterations = Integer.parseInt(parts[1]);
         } catch (NumberFormatException badIterations) {
             throw new IllegalArgumentException("has no iteration count");
+        }
+        if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
+            throw new IllegalArgumentException("needs " + MIN_ITERATIONS + " to " + MAX_ITERATIONS + " iterations");
+        }
+        byte[] salt = base64(parts[2], "salt");
+        if (salt.length < MIN_SALT_BYTES) {
+            throw new IllegalArgumentException("needs a salt of at least " + MIN_SALT_BYTES + " bytes");
+        }
+        byte[] hash = base64(parts[3], "hash");
+        if (hash.length != HASH_BYTES) {
+            throw new IllegalArgumentException("needs a hash of " + HASH_BYTES + " bytes");
+        }
+        return new PasswordHash(iterations, salt, hash);
+    }
+
+    private static byte[] base64(String part, String what) {
+        try {
+            return Base64.getDecoder().decode(part);
+        } catch (IllegalArgumentException notBase64) {
+            throw new IllegalArgumentException("has a " + what + " that is not base64");
         }
     }
 
@@ -61,7 +86,7 @@ record PasswordHash(int iterations, byte[] salt, byte[] hash) {
 
     private static byte[] derive(char[] password, byte[] salt, int iterations) {
         try {
-            KeySpec spec = new PBEKeySpec(password, salt, iterations, 256);
+            KeySpec spec = new PBEKeySpec(password, salt, iterations, HASH_BYTES * 8);
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
         } catch (GeneralSecurityException missing) {
             throw new IllegalStateException("the JDK lacks PBKDF2WithHmacSHA256", missing);

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -29,6 +32,7 @@ import io.switchboard.mi.MiStream;
  * every text escaped; forms carry a CSRF token and submit with {@code mi_http_method}.
  */
 final class WebPage {
+    private static final Logger LOG = LoggerFactory.getLogger(WebPage.class);
     static final String CSRF = "csrf";
     private static final String STYLE = "body{font-family:sans-serif;margin:1.5em;color:#222}"
             + "table{border-collapse:collapse;margin:.3em 0}th,td{border:1px solid #ccc;padding:.25em .5em;"
@@ -126,9 +130,9 @@ final class WebPage {
             result = invoker.invoke(caller, command.name(), params(values));
         } catch (MiException failed) {
             page.write("<section id=\"error\" class=\"error\"><h2>Error</h2><p>Code <code>" + failed.code()
-                    + "</code>: " + forHtml(failed.getMessage()));
+                    + "</code>: " + forHtml(Quoted.cut(String.valueOf(failed.getMessage()), Quoted.MAX_ERROR_DATA)));
             if (failed.data() != null) {
-                page.write(" &mdash; " + forHtml(String.valueOf(failed.data())));
+                page.write(" &mdash; " + forHtml(Quoted.cut(String.valueOf(failed.data()), Quoted.MAX_ERROR_DATA)));
             }
             page.write("</p></section>");
             return;
@@ -144,7 +148,8 @@ final class WebPage {
             json.useDefaultPrettyPrinter();
             new JsonResultWriter(json).value(result);
         } catch (IOException failed) {
-            page.write("</pre><p class=\"error\">The result broke off: " + forHtml(failed.getMessage()) + "</p><pre>");
+            LOG.warn("mi_http: the result of {} broke off on the web page", command.name(), failed);
+            page.write("</pre><p class=\"error\">The result broke off; the server's log has the details.</p><pre>");
         }
         page.write("</pre></section>");
     }
@@ -158,7 +163,8 @@ final class WebPage {
             if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
                 try {
                     parsed = mapper.readValue(trimmed, Object.class);
-                } catch (JsonProcessingException notJson) {
+                } catch (JsonProcessingException | NumberFormatException | ArithmeticException notJson) {
+                    // An exponent beyond BigDecimal's comes as the JDK's exceptions, not Jackson's.
                     parsed = value;
                 }
             }

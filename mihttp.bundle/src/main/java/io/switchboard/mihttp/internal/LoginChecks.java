@@ -1,0 +1,129 @@
+package io.switchboard.mihttp.internal;
+
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The threads of logins, off the server's: password hashes on half the cores at most, so that a
+ * storm of logins leaves the other half to ordinary requests, behind a queue of
+ * {@code max_pending_logins}; then, for a login that passed, the request it came with. Closed with
+ * the MI: what waits is answered, what runs is waited for, and no thread of it is left.
+ */
+final class LoginChecks {
+    private static final Logger LOG = LoggerFactory.getLogger(LoginChecks.class);
+    /** Requests served after their login at once; more are few, as a passed login is remembered. */
+    private static final int MAX_CALLS = 16;
+    /** How long closing lets queued logins be checked and their requests served before answering the rest. */
+    static final long CLOSE_MILLIS = 2_000;
+
+    /** A login waiting for its hash. */
+    interface Login extends Runnable {
+        /** Answers the request of a login that will not be checked (the queue is full, or the MI is closing). */
+        void drop();
+    }
+
+    private final ThreadPoolExecutor hashing;
+    private final ThreadPoolExecutor calls;
+    private final IntSupplier maxPending;
+    private final AtomicInteger pending = new AtomicInteger();
+
+    /** @return the number of hashing threads for this machine: half its cores, at least one */
+    static int hashingThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    LoginChecks(int threads, IntSupplier maxPending) {
+        this.maxPending = maxPending;
+        this.hashing = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                named("switchboard-mihttp-login"));
+        hashing.allowCoreThreadTimeOut(true);
+        this.calls = new ThreadPoolExecutor(0, MAX_CALLS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                named("switchboard-mihttp-call"));
+    }
+
+    /**
+     * Queues a login for a hashing thread.
+     *
+     * @return {@code false} when {@code max_pending_logins} wait already, or the MI is closing: the
+     *         login was not queued
+     */
+    boolean check(Login login) {
+        if (pending.incrementAndGet() > maxPending.getAsInt()) {
+            pending.decrementAndGet();
+            return false;
+        }
+        try {
+            hashing.execute(new Queued(login));
+            return true;
+        } catch (RejectedExecutionException closing) {
+            pending.decrementAndGet();
+            return false;
+        }
+    }
+
+    /**
+     * Serves the request of a login that passed, on a thread of its own: a command may take long, and
+     * must not hold a hashing thread meanwhile.
+     *
+     * @throws RejectedExecutionException when {@value #MAX_CALLS} run already, or the MI is closing
+     */
+    void serve(Runnable call) {
+        calls.execute(call);
+    }
+
+    /** Lets what is queued and running finish for a moment, answers what is left, and stops every thread. */
+    void close() {
+        hashing.shutdown();
+        calls.shutdown();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_MILLIS);
+        try {
+            if (!hashing.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                List<Runnable> waiting = hashing.shutdownNow();
+                LOG.info("mi_http closing: {} logins not checked in time are answered 503", waiting.size());
+                waiting.forEach(queued -> ((Queued) queued).login.drop());
+            }
+            // A hash takes seconds at most (MAX_ITERATIONS); a call as long as its command.
+            if (!hashing.awaitTermination(10, TimeUnit.SECONDS)
+                    || !calls.awaitTermination(Math.max(0, deadline - System.nanoTime()) + TimeUnit.SECONDS.toNanos(10),
+                            TimeUnit.NANOSECONDS)) {
+                LOG.warn("mi_http closing: login checks or the calls after them still run; they end with their command");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            hashing.shutdownNow().forEach(queued -> ((Queued) queued).login.drop());
+        }
+    }
+
+    private final class Queued implements Runnable {
+        final Login login;
+
+        Queued(Login login) {
+            this.login = login;
+        }
+
+        @Override
+        public void run() {
+            pending.decrementAndGet();
+            login.run();
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
