@@ -102,15 +102,18 @@ public interface HttpdRequest {
     byte[] bodyBytes() throws IOException;
 
     /**
-     * Reads the whole body without holding a thread while it arrives, and defers the response
-     * ({@link HttpdResponse#defer()}): the handler answers when the stage completes. Afterwards
-     * {@link #body()}, {@link #bodyBytes()} and the form arguments read what was read here.
+     * Reads the whole body without holding a thread while it arrives. Afterwards {@link #body()},
+     * {@link #bodyBytes()} and the form arguments read what was read here.
+     * <p>
+     * A body that came with the request (most small ones) completes the stage at once, and dependent
+     * actions run on this thread, before {@code handle} returns. Otherwise the response is deferred
+     * ({@link HttpdResponse#defer()}), and dependent actions run later on a server thread, which may
+     * block; they must end the response ({@code send} or {@code complete}), as for any deferred one.
      * <p>
      * The stage completes exceptionally, after the server itself has answered and completed the
      * response, with {@link BodyTooLargeException} past {@code max_body_size} (413), with a
      * {@link java.util.concurrent.TimeoutException} when the body took longer than {@code body_timeout}
-     * to arrive (408), or with an {@link IOException} when the client went away. Dependent actions run
-     * on a server thread, which may block.
+     * to arrive (408), or with an {@link IOException} when the client went away.
      *
      * @return the body, read once: the same stage on every call
      * @throws IllegalStateException when {@link #body()} was read already

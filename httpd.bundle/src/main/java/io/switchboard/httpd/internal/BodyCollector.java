@@ -30,15 +30,20 @@ final class BodyCollector implements Runnable {
     }
 
     /**
-     * Starts reading; what is there already is read before this returns.
+     * Starts reading: what is there already is read before this returns; for the rest, {@link #awaitRest}.
      *
      * @return a collector whose {@link #result()} completes with the body, or with
      *         {@link BodyTooLargeException} past {@code limit}, or with Jetty's failure of the request
      */
     static BodyCollector start(Request request, long limit) {
         BodyCollector collector = new BodyCollector(request, limit);
-        collector.run();
+        collector.readAvailable();
         return collector;
+    }
+
+    /** Reads the rest as it arrives; for a body {@link #start} did not read whole. */
+    void awaitRest() {
+        request.demand(this);
     }
 
     CompletableFuture<byte[]> result() {
@@ -52,21 +57,27 @@ final class BodyCollector implements Runnable {
 
     @Override
     public void run() {
+        if (!readAvailable()) {
+            request.demand(this);
+        }
+    }
+
+    /** @return {@code false} when more must arrive before the body is read */
+    private boolean readAvailable() {
         while (!result.isDone()) {
             Content.Chunk chunk = request.read();
             if (chunk == null) {
-                request.demand(this);
-                return;
+                return false;
             }
             if (Content.Chunk.isFailure(chunk)) {
                 result.completeExceptionally(chunk.getFailure());
-                return;
+                return true;
             }
             try {
                 ByteBuffer buffer = chunk.getByteBuffer();
                 if (read + buffer.remaining() > limit) {
                     result.completeExceptionally(new BodyTooLargeException(limit));
-                    return;
+                    return true;
                 }
                 read += buffer.remaining();
                 if (buffer.hasArray()) {
@@ -83,5 +94,6 @@ final class BodyCollector implements Runnable {
                 chunk.release();
             }
         }
+        return true;
     }
 }

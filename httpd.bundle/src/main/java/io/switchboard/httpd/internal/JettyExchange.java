@@ -242,10 +242,12 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
         if (body != null) {
             throw new IllegalStateException("the body is already read as a stream");
         }
-        defer();
         wholeBody = completed.get()
                 ? WholeBody.failed(new IOException("the response was ended before the body was read"))
-                : WholeBody.read(request, settings, limit, hasNoBody(), this::refuseUnread);
+                : WholeBody.read(request, settings, limit, hasNoBody(), this::refuseUnread, () -> {
+                    defer();
+                    return !completed.get();
+                });
         return wholeBody.stage();
     }
 

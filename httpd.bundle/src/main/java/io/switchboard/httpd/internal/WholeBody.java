@@ -1,11 +1,13 @@
 package io.switchboard.httpd.internal;
 
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.eclipse.jetty.server.Request;
@@ -31,9 +33,11 @@ final class WholeBody {
      * @param handlersLimit the most bytes the root handler takes; {@code max_body_size} applies when lower
      * @param noBody the request has no body (HTTP/1 without a length or chunks): nothing to read
      * @param refuse answers the request when its body cannot be read, before the stage fails
+     * @param defer defers the response when the body must be waited for; {@code false} when the
+     *        response was ended meanwhile
      */
     static WholeBody read(Request request, HttpdSettings settings, long handlersLimit, boolean noBody,
-            Consumer<Throwable> refuse) {
+            Consumer<Throwable> refuse, BooleanSupplier defer) {
         WholeBody whole = new WholeBody();
         long declared = request.getLength();
         long limit = settings.maxBodySize() > 0 ? Math.min(settings.maxBodySize(), handlersLimit) : handlersLimit;
@@ -43,7 +47,7 @@ final class WholeBody {
         } else if (declared > limit) {
             whole.fail(new BodyTooLargeException(limit), refuse);
         } else {
-            whole.collect(request, settings, limit, refuse);
+            whole.collect(request, settings, limit, refuse, defer);
         }
         return whole;
     }
@@ -69,13 +73,19 @@ final class WholeBody {
         return reading == null ? 0 : reading.read();
     }
 
-    private void collect(Request request, HttpdSettings settings, long limit, Consumer<Throwable> refuse) {
+    private void collect(Request request, HttpdSettings settings, long limit, Consumer<Throwable> refuse,
+            BooleanSupplier defer) {
         BodyCollector reading = BodyCollector.start(request, limit);
         collector = reading;
         CompletableFuture<byte[]> result = reading.result();
         if (result.isDone()) {
-            // Read at once (a small body comes with the headers): the handler goes on on its own thread.
+            // Read at once (a small body comes with the headers): the handler goes on on its own thread,
+            // and its response need not be deferred.
             result.whenComplete((read, failure) -> hand(read, failure, refuse));
+            return;
+        }
+        if (!defer.getAsBoolean()) {
+            stage.completeExceptionally(new IOException("the response was ended before the body was read"));
             return;
         }
         Scheduler.Task timer = request.getComponents().getScheduler().schedule(
@@ -92,6 +102,7 @@ final class WholeBody {
                 hand(read, failure, refuse);
             }
         });
+        reading.awaitRest();
     }
 
     private void hand(byte[] read, Throwable failure, Consumer<Throwable> refuse) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,6 +56,8 @@ public final class MiHttp implements RootHandler {
     /** Holds back the answers to failed logins without holding a server thread. */
     private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "switchboard-mihttp-delays"));
+    /** Requests served after their body arrived, on a server thread of httpd's. */
+    private final Latecomers late = new Latecomers();
     private volatile State state;
     private ServiceRegistration<RootHandler> registration;
 
@@ -107,8 +110,9 @@ public final class MiHttp implements RootHandler {
             registration.unregister();
             registration = null;
         }
-        // Nothing of this MI may run after it: logins and the calls after them end here.
+        // Nothing of this MI may run after it: logins, the calls after them and those whose body came late end here.
         logins.close();
+        late.close(LoginChecks.CLOSE_MILLIS);
         // Refusals still held back are sent now rather than left to time out.
         delays.shutdownNow().forEach(Runnable::run);
         refusals.flush();
@@ -143,7 +147,7 @@ public final class MiHttp implements RootHandler {
                 }
                 Caller caller = ((Access.Granted) verdict).caller();
                 try {
-                    logins.serve(() -> serveDeferred(request, response, current, caller));
+                    logins.serve(() -> serveAfterLogin(request, response, current, caller));
                 } catch (RejectedExecutionException busy) {
                     refuse(response, new Access.Refused(503, "Service Unavailable: too many logins at once; retry",
                             0, false, 1));
@@ -163,9 +167,22 @@ public final class MiHttp implements RootHandler {
         }
     }
 
-    private void serveDeferred(HttpdRequest request, HttpdResponse response, State current, Caller caller) {
+    private void serveAfterLogin(HttpdRequest request, HttpdResponse response, State current, Caller caller) {
+        if (!request.method().equals("POST")) {
+            serveDeferred(request, response, current, caller);
+            return;
+        }
+        CompletableFuture<byte[]> body = request.readBody(current.settings().maxRequestSize()).toCompletableFuture();
+        if (!body.isDone()) {
+            body.thenRun(() -> serveLate(request, response, current, caller));
+        } else if (!body.isCompletedExceptionally()) {
+            serveDeferred(request, response, current, caller);
+        }
+    }
+
+        private void serveDeferred(HttpdRequest request, HttpdResponse response, State current, Caller caller) {
         try {
-            serve(request, response, current, caller);
+            serveRead(request, response, current, caller);
         } catch (BodyTooLargeException tooLarge) {
             failDeferred(response, 413, "Payload Too Large: " + tooLarge.getMessage());
         } catch (Exception | LinkageError failed) {
@@ -186,7 +203,39 @@ public final class MiHttp implements RootHandler {
         }
     }
 
+    /**
+     * Serves a request whose caller may call: a POST once its body is there. A body that came with
+     * the request is served on this thread; a slow one is waited for with no thread held (httpd's
+     * {@code readBody}, within {@code max_request_size} and httpd's {@code body_timeout}), then served
+     * on a server thread, unless this MI has been closed meanwhile.
+     */
     private void serve(HttpdRequest request, HttpdResponse response, State current, Caller caller) throws IOException {
+        if (!request.method().equals("POST")) {
+            serveRead(request, response, current, caller);
+            return;
+        }
+        CompletableFuture<byte[]> body = request.readBody(current.settings().maxRequestSize()).toCompletableFuture();
+        if (!body.isDone()) {
+            body.thenRun(() -> serveLate(request, response, current, caller));
+        } else if (!body.isCompletedExceptionally()) {
+            serveRead(request, response, current, caller);
+        }
+    }
+
+    private void serveLate(HttpdRequest request, HttpdResponse response, State current, Caller caller) {
+        if (!late.enter()) {
+            refuse(response, new Access.Refused(503, "Service Unavailable: the MI is restarting; retry", 0, false, 1));
+            return;
+        }
+        try {
+            serveDeferred(request, response, current, caller);
+        } finally {
+            late.exit();
+        }
+    }
+
+    private void serveRead(HttpdRequest request, HttpdResponse response, State current, Caller caller)
+            throws IOException {
         Optional<String> crossSite = SameOrigin.refusal(request, current.settings().users().none());
         if (crossSite.isPresent()) {
             refusals.warn(FailureThrottle.client(request.remote()), "mi_http: refused {} {} from {}: {}",
