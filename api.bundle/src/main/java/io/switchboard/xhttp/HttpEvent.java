@@ -49,12 +49,12 @@ public interface HttpEvent {
     /**
      * Sends the reply, from any thread, once.
      *
-     * @param code the status, 100 to 599
+     * @param code the final status, 200 to 599; an interim 1xx status is refused
      * @param reason the reason phrase, one line; HTTP/1.1 clients see the engine's standard phrase
      * @param contentType the {@code Content-Type}, one line
      * @param body the body, sent as UTF-8
-     * @throws IllegalArgumentException when the status is out of range or the reason or content type
-     *         holds CR or LF; nothing is sent and the client gets 500
+     * @throws IllegalArgumentException when the status is not 200 to 599 (a 1xx included) or the reason
+     *         or content type holds CR or LF; nothing of the reply is sent and the client gets 500
      * @throws IllegalStateException when the event was already answered
      */
     void reply(int code, String reason, String contentType, String body);
@@ -62,10 +62,12 @@ public interface HttpEvent {
     /**
      * Sends the reply with a binary body; otherwise as {@link #reply(int, String, String, String)}.
      *
-     * @param code the status, 100 to 599
+     * @param code the final status, 200 to 599; an interim 1xx status is refused
      * @param reason the reason phrase, one line
      * @param contentType the {@code Content-Type}, one line
      * @param body the body
+     * @throws IllegalArgumentException as {@link #reply(int, String, String, String)}
+     * @throws IllegalStateException when the event was already answered
      */
     void reply(int code, String reason, String contentType, byte[] body);
 

@@ -3,45 +3,82 @@ package io.switchboard.xhttp.internal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 
-import org.eclipse.jetty.util.InetAddressSet;
-
-/** microhttpd's {@code allowed_ips}: addresses and CIDR ranges, IPv4 and IPv6; empty allows all. */
+/**
+ * microhttpd's {@code allowed_ips}: literal addresses and CIDR ranges, IPv4 and IPv6; empty allows
+ * all. Names are refused, never resolved: what a name resolves to changes without the configuration
+ * changing.
+ */
 final class AllowList {
-    private final InetAddressSet allowed = new InetAddressSet();
+    private static final String RULE = "must list literal IPv4 or IPv6 addresses or CIDR ranges such as "
+            + "127.0.0.1, 10.0.0.0/8 or ::1/128, never a host name";
+
+    /** The addresses whose first {@code prefix} bits are those of {@code network}. */
+    private record Range(byte[] network, int prefix) {
+        boolean contains(byte[] address) {
+            if (address.length != network.length) {
+                return false;
+            }
+            int whole = prefix / 8;
+            for (int i = 0; i < whole; i++) {
+                if (address[i] != network[i]) {
+                    return false;
+                }
+            }
+            int rest = prefix % 8;
+            int mask = (0xFF << (8 - rest)) & 0xFF;
+            return rest == 0 || (address[whole] & mask) == (network[whole] & mask);
+        }
+    }
+
+    private final List<Range> ranges;
+
+    private AllowList(List<Range> ranges) {
+        this.ranges = List.copyOf(ranges);
+    }
 
     /**
-     * @throws SettingRefusedException naming the first entry that is neither an address nor a range
+     * @throws SettingRefusedException naming the first entry that is neither a literal address nor a
+     *         CIDR range
      */
     static AllowList of(String pid, String[] entries) throws SettingRefusedException {
-        AllowList list = new AllowList();
+        List<Range> ranges = new ArrayList<>();
         for (String entry : entries == null ? new String[0] : entries) {
-            String pattern = entry.trim();
-            if (pattern.isEmpty()) {
-                continue;
-            }
-            if (!pattern.matches("[0-9A-Fa-f:.]+(/\\d{1,3})?")) {
-                throw new SettingRefusedException(pid, "allowed_ips", entry,
-                        "must list IPv4 or IPv6 addresses or CIDR ranges such as 127.0.0.1/32 or ::1");
-            }
-            try {
-                list.allowed.add(pattern);
-            } catch (IllegalArgumentException invalid) {
-                throw new SettingRefusedException(pid, "allowed_ips", entry,
-                        "must list IPv4 or IPv6 addresses or CIDR ranges (" + invalid.getMessage() + ")");
+            String trimmed = entry.trim();
+            if (!trimmed.isEmpty()) {
+                ranges.add(range(pid, entry, trimmed));
             }
         }
-        return list;
+        return new AllowList(ranges);
+    }
+
+    private static Range range(String pid, String entry, String text) throws SettingRefusedException {
+        int slash = text.indexOf('/');
+        InetAddress address = IpLiteral.parse(slash < 0 ? text : text.substring(0, slash));
+        if (address == null) {
+            throw new SettingRefusedException(pid, "allowed_ips", entry, RULE);
+        }
+        int bits = address.getAddress().length * 8;
+        if (slash < 0) {
+            return new Range(address.getAddress(), bits);
+        }
+        String prefix = text.substring(slash + 1);
+        if (!prefix.matches("\\d{1,3}") || Integer.parseInt(prefix) > bits) {
+            throw new SettingRefusedException(pid, "allowed_ips", entry, RULE + " (prefix length 0-" + bits + ")");
+        }
+        return new Range(address.getAddress(), Integer.parseInt(prefix));
     }
 
     boolean allows(SocketAddress peer) {
-        if (allowed.isEmpty()) {
+        if (ranges.isEmpty()) {
             return true;
         }
         if (!(peer instanceof InetSocketAddress socket) || socket.getAddress() == null) {
             return false;
         }
-        InetAddress address = socket.getAddress();
-        return allowed.test(address);
+        byte[] address = socket.getAddress().getAddress();
+        return ranges.stream().anyMatch(range -> range.contains(address));
     }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.support.log.RateLimitedLog;
+
 /**
  * Raises an event on the handler a module's settings choose, and answers for handlers that fail,
  * are missing or never reply.
@@ -22,11 +24,16 @@ final class EventDispatcher {
     private final ScheduledExecutorService timer;
     /** The events raised that wait for a reply. */
     private final Set<Event> awaiting = ConcurrentHashMap.newKeySet();
+    /** Clients can cause both at will: a request with no handler, a handler that keeps them waiting. */
+    private final RateLimitedLog unhandled;
+    private final RateLimitedLog unanswered;
 
     EventDispatcher(String pid, HandlerTable handlers, ScheduledExecutorService timer) {
         this.pid = pid;
         this.handlers = handlers;
         this.timer = timer;
+        unhandled = new RateLimitedLog(LOG, pid + " 503");
+        unanswered = new RateLimitedLog(LOG, pid + " 504");
     }
 
     /**
@@ -48,7 +55,8 @@ final class EventDispatcher {
         if (entry == null) {
             String why = callback.isEmpty() ? "no handler for " + event.route()
                     : "no handler named " + callback + " (" + pid + " event_callback) for " + event.route();
-            LOG.warn("{} {}: {}; answered 503", event.method(), event.url(), why);
+            unhandled.warn(event.peerAddress(), "{} {} from {}: {}; answered 503", event.method(), event.url(),
+                    event.peerAddress(), why);
             event.answerInstead(503, "Service Unavailable: " + why);
             return;
         }
@@ -64,8 +72,9 @@ final class EventDispatcher {
             try {
                 event.awaiting(timer.schedule(() -> {
                     if (event.answerInstead(504, "Gateway Timeout: the handler did not reply within " + replyTimeout + " ms")) {
-                        LOG.warn("{} {}: handler {} did not reply within reply_timeout={} ms ({}); answered 504",
-                                event.method(), event.url(), entry.describe(), replyTimeout, pid);
+                        unanswered.warn(event.peerAddress(),
+                                "{} {} from {}: handler {} did not reply within reply_timeout={} ms ({}); answered 504",
+                                event.method(), event.url(), event.peerAddress(), entry.describe(), replyTimeout, pid);
                     }
                 }, replyTimeout, TimeUnit.MILLISECONDS), () -> awaiting.remove(event));
             } catch (RejectedExecutionException stopping) {
@@ -86,5 +95,7 @@ final class EventDispatcher {
         for (Event event : awaiting) {
             event.answerInstead(503, "Service Unavailable: " + pid + " is being updated or is stopping");
         }
+        unhandled.flush();
+        unanswered.flush();
     }
 }

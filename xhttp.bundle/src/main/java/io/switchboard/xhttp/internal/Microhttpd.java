@@ -40,6 +40,7 @@ public final class Microhttpd {
     private final HandlerTable handlers = new HandlerTable();
     private final ScheduledExecutorService timer = Timers.create("switchboard-microhttpd-timeouts");
     private final EventDispatcher dispatcher = new EventDispatcher(PID, handlers, timer);
+    private final Refusals refusals = new Refusals("microhttpd");
     private volatile MicrohttpdSettings settings;
     private MicroListener listener;
 
@@ -65,6 +66,7 @@ public final class Microhttpd {
                 replace(next);
             }
             settings = next;
+            listener.closeConnectionsNotIn(next.allowList());
             LOG.info("configuration {} applied", PID);
         } catch (SettingRefusedException refused) {
             LOG.error("{}; {}", refused.getMessage(), listener == null
@@ -126,7 +128,8 @@ public final class Microhttpd {
 
     /**
      * Retires the listener (the next revision of this bundle takes its socket from the anchor) and
-     * answers the events still waiting for a reply 503: nothing of this bundle may run once it has stopped.
+     * answers the events still waiting for a reply 503; stopping the timer drops the body timeouts of
+     * the connections the listener closed: nothing of this bundle may run once it has stopped.
      */
     @Deactivate
     synchronized void deactivate() throws InterruptedException {
@@ -135,6 +138,7 @@ public final class Microhttpd {
         }
         dispatcher.drain(System.nanoTime());
         Timers.stop(timer);
+        refusals.flush();
     }
 
     /** @throws SettingRefusedException when the address cannot be bound */
@@ -151,7 +155,8 @@ public final class Microhttpd {
     }
 
     private MicroListener start(MicrohttpdSettings next, ServerSocketChannel socket) throws Exception {
-        MicroListener started = new MicroListener(socket, next, () -> settings == null ? next : settings, dispatcher);
+        MicroListener started = new MicroListener(socket, next, () -> settings == null ? next : settings, dispatcher,
+                timer, refusals);
         try {
             started.start();
         } catch (Exception failed) {

@@ -30,4 +30,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "max_body_size", description = "Largest request body in bytes; longer ones get 413.")
     int max__body__size() default 16777216;
+
+    @AttributeDefinition(name = "body_timeout",
+            description = "Milliseconds a request body may take to arrive, from the end of the headers; "
+                    + "past it 408 and the connection is closed. 1-3600000.")
+    int body__timeout() default 10000;
 }

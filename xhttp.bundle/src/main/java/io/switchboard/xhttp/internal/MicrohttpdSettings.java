@@ -1,16 +1,12 @@
 package io.switchboard.xhttp.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Arrays;
-
 /** A validated configuration of PID {@value Microhttpd#PID}. */
 record MicrohttpdSettings(String listenAddr, int listenPort, String callback, AllowList allowList, int replyTimeout,
-        int maxThreads, int maxBodySize) {
+        int maxThreads, int maxBodySize, int bodyTimeout) {
 
     static MicrohttpdSettings from(MicrohttpdConfiguration config) throws SettingRefusedException {
         String addr = config.listen__addr().trim();
-        if (!addr.isEmpty() && !isIpLiteral(addr)) {
+        if (!addr.isEmpty() && IpLiteral.parse(addr) == null) {
             throw new SettingRefusedException(Microhttpd.PID, "listen_addr", addr,
                     "must be empty (all addresses) or an IPv4 or IPv6 address");
         }
@@ -24,9 +20,11 @@ record MicrohttpdSettings(String listenAddr, int listenPort, String callback, Al
                 "must be 4-1000");
         require(config.max__body__size() >= 0 && config.max__body__size() <= 1 << 30, "max_body_size",
                 config.max__body__size(), "must be 0 (no limit) to 1073741824 bytes");
+        require(config.body__timeout() >= 1 && config.body__timeout() <= Timers.MAX_BODY_TIMEOUT_MILLIS, "body_timeout",
+                config.body__timeout(), "must be 1-" + Timers.MAX_BODY_TIMEOUT_MILLIS + " ms");
         return new MicrohttpdSettings(addr, port, config.event__callback().trim(),
                 AllowList.of(Microhttpd.PID, config.allowed__ips()), config.reply__timeout(), config.max__threads(),
-                config.max__body__size());
+                config.max__body__size(), config.body__timeout());
     }
 
     /** @return {@code true} when {@code other} needs a new listener */
@@ -38,22 +36,6 @@ record MicrohttpdSettings(String listenAddr, int listenPort, String callback, Al
     private static void require(boolean rule, String key, Object value, String text) throws SettingRefusedException {
         if (!rule) {
             throw new SettingRefusedException(Microhttpd.PID, key, value, text);
-        }
-    }
-
-    private static boolean isIpLiteral(String value) {
-        if (value.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            return Arrays.stream(value.split("\\.")).mapToInt(Integer::parseInt).allMatch(octet -> octet <= 255);
-        }
-        if (!value.contains(":") || !value.matches("[0-9A-Fa-f:.]+")) {
-            return false;
-        }
-        try {
-            // A value with a colon is parsed as an IPv6 literal and never looked up.
-            InetAddress.getByName(value);
-            return true;
-        } catch (UnknownHostException malformed) {
-            return false;
         }
     }
 }

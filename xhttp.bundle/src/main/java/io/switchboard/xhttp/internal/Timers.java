@@ -4,10 +4,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-/** The reply timers of a module. */
+/** The reply and body timers of a module. */
 final class Timers {
     /** How long a module stopping gives the events that wait for their reply. */
     static final long DRAIN_MILLIS = 2000;
+    /** The longest {@code body_timeout}: an hour is already far past any body a client means to send. */
+    static final int MAX_BODY_TIMEOUT_MILLIS = 3_600_000;
 
     private Timers() {
     }

@@ -20,7 +20,13 @@ class AllowListTest {
             "10.0.0.0/8,     127.0.0.1, false",
             "::1,            ::1,       true",
             "fe80::/10,      fe80::1,   true",
-            "fe80::/10,      ::1,       false" })
+            "fe80::/10,      ::1,       false",
+            "10.1.2.3/8,     10.200.0.1, true",
+            "127.0.0.0/31,   127.0.0.1, true",
+            "127.0.0.0/31,   127.0.0.2, false",
+            "0.0.0.0/0,      192.0.2.1, true",
+            "0.0.0.0/0,      ::1,       false",
+            "::/0,           ::1,       true" })
     void addressesAndRangesAreChecked(String allowed, String peer, boolean allows) throws Exception {
         AllowList list = AllowList.of("pid", new String[] { allowed });
         assertThat(list.allows(new InetSocketAddress(InetAddress.getByName(peer), 1234))).isEqualTo(allows);
@@ -31,9 +37,16 @@ class AllowListTest {
         assertThat(AllowList.of("pid", new String[0]).allows(new InetSocketAddress("127.0.0.2", 1))).isTrue();
     }
 
-    @Test
-    void aHostNameIsRefused() {
-        assertThatThrownBy(() -> AllowList.of("switchboard.microhttpd", new String[] { "example.org" }))
-                .hasMessageContaining("allowed_ips=example.org");
+    /** Each would be resolved, or read as an address it does not spell, by {@code InetAddress.getByName}. */
+    @ParameterizedTest
+    @CsvSource({ "example.org", "cafe.be", "cafe.be/32", "localhost", "127.1", "2130706433", "0x7f.0.0.1",
+            "127.0.0.256", "127.0.0.1/33", "127.0.0.1/", "127.0.0.1/-1", "::1/129", "::ffff:cafe.be", "cafe:be",
+            ".1:2", "[::1]", "fe80::1%lo", "127.0.0.1 /8" })
+    void anythingButALiteralIsRefused(String entry) {
+        assertThatThrownBy(() -> AllowList.of("switchboard.microhttpd", new String[] { entry }))
+                .isInstanceOf(SettingRefusedException.class)
+                .hasMessageContaining("switchboard.microhttpd")
+                .hasMessageContaining("allowed_ips=" + entry)
+                .hasMessageContaining("never a host name");
     }
 }
