@@ -146,6 +146,8 @@ class XhttpTest {
             try {
                 switch (kind) {
                 case "status99" -> event.reply(99, "Low", "text/plain", "x");
+                case "status100" -> event.reply(100, "Continue", "text/plain", "x");
+                case "status103" -> event.reply(103, "Early Hints", "text/plain", "x");
                 case "status600" -> event.reply(600, "High", "text/plain", "x");
                 case "reasonCRLF" -> event.reply(200, "OK\r\nX-Injected: 1", "text/plain", "x");
                 case "typeLF" -> event.reply(200, "OK", "text/plain\nX-Injected: 1", "x");
@@ -158,7 +160,7 @@ class XhttpTest {
                 thrown.add(kind + ":" + refused.getClass().getSimpleName());
             }
         });
-        for (String kind : List.of("status99", "status600", "reasonCRLF", "typeLF")) {
+        for (String kind : List.of("status99", "status100", "status103", "status600", "reasonCRLF", "typeLF")) {
             HttpResponse<String> response = Loopback.get(port, "/" + kind);
             assertThat(response.statusCode()).as(kind).isEqualTo(500);
             assertThat(response.headers().firstValue("X-Injected")).isEmpty();

@@ -1,13 +1,25 @@
 package io.switchboard.xhttp.internal;
 
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 /**
  * Kamailio xhttp's {@code url_skip} and {@code url_match}: regular expressions searched in the URL;
  * a skip match wins over a match.
+ * <p>
+ * They are RE2 expressions, matched in time linear in the URL: no expression an operator writes can
+ * make a client's URL cost exponential time, as {@code (a+)+$} does in a backtracking engine. RE2's
+ * syntax is POSIX's extended syntax, which Kamailio uses, with Perl's classes and flags; it has no
+ * backreferences or lookaround, which such an engine cannot match in linear time. The time per URL
+ * grows with the compiled program, so expressions are bounded in length and in what their counted
+ * repetitions expand to.
  */
 final class UrlFilter {
+    /** Longer than any URL rule we know of, short enough that compiling is immediate. */
+    static final int MAX_LENGTH = 1000;
+    /** Steps of the compiled program, as {@link RegexSize} bounds them. */
+    static final long MAX_SIZE = 5000;
+
     private final Pattern skip;
     private final Pattern match;
 
@@ -20,7 +32,7 @@ final class UrlFilter {
      * @param pid the PID the expressions come from, for the refusal
      * @param skip {@code url_skip}, empty for none
      * @param match {@code url_match}, empty for all
-     * @throws SettingRefusedException when either is not a valid regular expression
+     * @throws SettingRefusedException when either is not a valid regular expression within the bounds
      */
     static UrlFilter of(String pid, String skip, String match) throws SettingRefusedException {
         return new UrlFilter(compile(pid, "url_skip", skip), compile(pid, "url_match", match));
@@ -30,11 +42,20 @@ final class UrlFilter {
         if (regex == null || regex.isEmpty()) {
             return null;
         }
+        if (regex.length() > MAX_LENGTH) {
+            throw new SettingRefusedException(pid, key, regex.substring(0, 40) + "... (" + regex.length() + " characters)",
+                    "must be at most " + MAX_LENGTH + " characters");
+        }
+        if (RegexSize.of(regex) > MAX_SIZE) {
+            throw new SettingRefusedException(pid, key, regex, "must expand to at most " + MAX_SIZE
+                    + " steps; its counted repetitions ({n,m}) multiply to more");
+        }
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException invalid) {
             throw new SettingRefusedException(pid, key, regex,
-                    "must be a regular expression (" + invalid.getDescription() + " at index " + invalid.getIndex() + ")");
+                    "must be a regular expression in RE2 syntax, which has no backreferences or lookaround ("
+                            + invalid.getDescription() + ")");
         }
     }
 

@@ -2,7 +2,11 @@ package io.switchboard.xhttp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,5 +36,37 @@ class UrlFilterTest {
                 .isInstanceOf(SettingRefusedException.class)
                 .hasMessageContaining("switchboard.xhttp").hasMessageContaining(key + "=" + regex.trim())
                 .hasMessageContaining("regular expression");
+    }
+
+    /** Each takes exponential time in a backtracking engine on a URL of a's that does not end as they ask. */
+    @ParameterizedTest
+    @CsvSource({ "'^/(a+)+$'", "'^/(a|a)*$'", "'^/(a|aa)+$'", "'^/(a?){30}a{30}$'", "'^/(.*a){20}$'" })
+    void catastrophicBacktrackingCannotHappen(String regex) throws Exception {
+        UrlFilter filter = UrlFilter.of("pid", "", regex);
+        String url = "/" + "a".repeat(8000) + "!";
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThat(filter.accepts(url)).isFalse());
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "'((a{1000}){1000}){1000}', expand to at most", "'(a{100}){100}', expand to at most",
+            "'(x)\\1', RE2 syntax", "'(?=a)', RE2 syntax", "'(?<=a)b', RE2 syntax", "'a{1001}', RE2 syntax" })
+    void whatCannotBeMatchedInBoundedTimeIsRefused(String regex, String rule) {
+        assertThatThrownBy(() -> UrlFilter.of("switchboard.xhttp", "", regex))
+                .isInstanceOf(SettingRefusedException.class).hasMessageContaining("url_match=").hasMessageContaining(rule);
+    }
+
+    @Test
+    void aHugeExpressionIsRefused() throws Exception {
+        assertThatThrownBy(() -> UrlFilter.of("switchboard.xhttp", "x".repeat(UrlFilter.MAX_LENGTH + 1), ""))
+                .isInstanceOf(SettingRefusedException.class).hasMessageContaining("url_skip=")
+                .hasMessageContaining("at most " + UrlFilter.MAX_LENGTH + " characters");
+        assertThat(UrlFilter.of("pid", "x".repeat(UrlFilter.MAX_LENGTH), "").accepts("/y")).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "'^/sip/', 6", "'a{3}', 5", "'(ab){2,4}', 16", "'\\p{L}{2}', 4", "'[{]{2}', 4", "'x{,5}', 5",
+            "'\\Q{9}\\E', 3", "'[]{]{9}', 11" })
+    void sizesCountRepetitionsAndNothingElse(String regex, long size) {
+        assertThat(RegexSize.of(regex)).isEqualTo(size);
     }
 }
