@@ -91,8 +91,10 @@ class MicrohttpdLimitsTest {
 
     @Test
     void withoutAHandlerTheBodyIsNotAwaited() throws Exception {
-        configure(Map.of("body_timeout", "60000"));
-        configure(Map.of("body_timeout", "60000", "event_callback", "nobody-has-this-name"));
+        Configs.update(PID, Map.of("listen_addr", "127.0.0.1", "listen_port", Integer.toString(port), "body_timeout",
+                "60000", "event_callback", "nobody-has-this-name"));
+        Configs.await("event_callback=nobody-has-this-name in force", Duration.ofSeconds(10),
+                () -> Loopback.get(port, "/probe").statusCode() == 503);
         String answer = Loopback.raw(port, "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\nfirst bytes");
         assertThat(answer).startsWith("HTTP/1.1 503").contains("no handler named nobody-has-this-name");
     }

@@ -120,7 +120,7 @@ final class MicroListener {
 
     private void closeIfNotAllowed(EndPoint endPoint, AllowList allowed) {
         var peer = endPoint.getRemoteSocketAddress();
-        if (!allowed.allows(peer)) {
+        if (endPoint.isOpen() && !allowed.allows(peer)) {
             Object client = peer instanceof InetSocketAddress address ? address.getAddress() : peer;
             refusals.notAllowed.warn(client, "microhttpd: connection from {} closed: not in allowed_ips", peer);
             endPoint.close();

@@ -58,15 +58,7 @@ public final class Microhttpd {
     @Modified
     synchronized void modified(MicrohttpdConfiguration config) {
         try {
-            MicrohttpdSettings next = MicrohttpdSettings.from(config);
-            if (listener == null) {
-                // No listener yet: the first valid configuration, or one after a listener was lost.
-                listener = startOnNewSocket(next);
-            } else if (next.listenerDiffers(settings)) {
-                replace(next);
-            }
-            settings = next;
-            listener.closeConnectionsNotIn(next.allowList());
+            apply(MicrohttpdSettings.from(config));
             LOG.info("configuration {} applied", PID);
         } catch (SettingRefusedException refused) {
             LOG.error("{}; {}", refused.getMessage(), listener == null
@@ -78,15 +70,36 @@ public final class Microhttpd {
     }
 
     /**
+     * The settings go into force before a new listener starts, so it serves with them from its first
+     * request while the old one retires; they go back if the listener cannot be put in place.
+     */
+    private void apply(MicrohttpdSettings next) throws Exception {
+        MicrohttpdSettings previous = settings;
+        settings = next;
+        try {
+            if (listener == null) {
+                // No listener yet: the first valid configuration, or one after a listener was lost.
+                listener = startOnNewSocket(next);
+            } else if (next.listenerDiffers(previous)) {
+                replace(previous, next);
+            }
+        } catch (Exception failed) {
+            settings = previous;
+            throw failed;
+        }
+        listener.closeConnectionsNotIn(next.allowList());
+    }
+
+    /**
      * Puts a listener for {@code next} in place of the current one. On the same address it takes
      * over the same socket; on a new port the new socket is bound and served before the old one
      * closes, so a port that cannot be bound leaves the old listener serving; on the same port at
      * another address the old socket must close first, and is bound again if the new one cannot be.
      */
-    private void replace(MicrohttpdSettings next) throws Exception {
+    private void replace(MicrohttpdSettings previous, MicrohttpdSettings next) throws Exception {
         MicroListener old = listener;
-        boolean samePort = next.listenPort() == settings.listenPort();
-        if (samePort && next.listenAddr().equals(settings.listenAddr())) {
+        boolean samePort = next.listenPort() == previous.listenPort();
+        if (samePort && next.listenAddr().equals(previous.listenAddr())) {
             old.retire();
             listener = start(next, old.socket());
         } else if (!samePort) {
@@ -100,7 +113,7 @@ public final class Microhttpd {
             try {
                 listener = startOnNewSocket(next);
             } catch (SettingRefusedException refused) {
-                restartPrevious(refused);
+                restartPrevious(previous, refused);
                 throw refused;
             }
         }
@@ -116,9 +129,9 @@ public final class Microhttpd {
         }
     }
 
-    private void restartPrevious(SettingRefusedException refused) {
+    private void restartPrevious(MicrohttpdSettings previous, SettingRefusedException refused) {
         try {
-            listener = startOnNewSocket(settings);
+            listener = startOnNewSocket(previous);
         } catch (Exception lost) {
             LOG.error("{}; the previous listener could not be restarted either: microhttpd does not listen until "
                     + "the configuration changes", refused.getMessage(), lost);
@@ -155,8 +168,7 @@ public final class Microhttpd {
     }
 
     private MicroListener start(MicrohttpdSettings next, ServerSocketChannel socket) throws Exception {
-        MicroListener started = new MicroListener(socket, next, () -> settings == null ? next : settings, dispatcher,
-                timer, refusals);
+        MicroListener started = new MicroListener(socket, next, () -> settings, dispatcher, timer, refusals);
         try {
             started.start();
         } catch (Exception failed) {
