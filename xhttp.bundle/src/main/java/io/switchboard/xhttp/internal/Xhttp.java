@@ -136,6 +136,11 @@ public final class Xhttp implements RootHandler {
         }
     }
 
+    /**
+     * Answers what no handler will take without reading its body; the others' bodies are read by
+     * httpd with no thread held while they arrive, within httpd's {@code max_body_size} and
+     * {@code body_timeout}, past which httpd itself answers 413 or 408.
+     */
     @Override
     public void handle(HttpdRequest request, HttpdResponse response) throws IOException {
         Settings current = settings;
@@ -144,23 +149,46 @@ public final class Xhttp implements RootHandler {
             response.send(404, "text/plain", "Not Found: " + PID + " url_skip/url_match leave " + url + " out\n");
             return;
         }
-        Event.Request facts = new Event.Request(request.method(), url, request.protocol(), () -> headersOf(request),
-                request.bodyBytes(), request.remote().getAddress().getHostAddress(), request.remote().getPort());
+        HandlerTable.Entry entry = dispatcher.select(current.callback());
+        if (entry == null || hasNoBody(request)) {
+            raise(request, response, current, entry, new byte[0]);
+            return;
+        }
+        request.readBody().whenComplete((body, unread) -> {
+            if (unread == null) {
+                // The body may have taken a while: the handler to call is chosen afresh.
+                raise(request, response, current, dispatcher.select(current.callback()), body);
+            } else {
+                LOG.debug("{} {}: the body was not read, httpd answered: {}", request.method(), url, unread.toString());
+            }
+        });
+    }
+
+    private void raise(HttpdRequest request, HttpdResponse response, Settings current, HandlerTable.Entry entry,
+            byte[] body) {
+        Event.Request facts = new Event.Request(request.method(), request.url(), request.protocol(),
+                () -> headersOf(request), body, request.remote().getAddress().getHostAddress(), request.remote().getPort());
         // Most handlers reply before returning: the response is deferred only for those that do not,
         // under a lock a reply from another thread takes too, so no reply lands on an ended response.
         AtomicBoolean written = new AtomicBoolean();
-        Event event = new Event(HttpEventHandler.XHTTP, facts, (code, contentType, body) -> {
+        Event event = new Event(HttpEventHandler.XHTTP, facts, (code, contentType, replyBody) -> {
             synchronized (written) {
-                write(response, code, contentType, body, facts);
+                write(response, code, contentType, replyBody, facts);
                 written.set(true);
             }
         });
-        dispatcher.dispatch(event, current.callback(), current.replyTimeout());
+        dispatcher.dispatch(event, entry, current.callback(), current.replyTimeout());
         synchronized (written) {
             if (!written.get()) {
                 response.defer();
             }
         }
+    }
+
+    /** Bodies come with a length or in chunks: an HTTP/1 request with neither has none to wait for. */
+    private static boolean hasNoBody(HttpdRequest request) {
+        return request.contentLength() == 0 || request.protocol().startsWith("HTTP/1")
+                && request.header("Content-Length").isEmpty() && request.header("Transfer-Encoding").isEmpty();
     }
 
     private static Map<String, List<String>> headersOf(HttpdRequest request) {

@@ -9,11 +9,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @interface XhttpConfiguration {
 
     @AttributeDefinition(name = "url_skip",
-            description = "Regular expression searched in the URL; a match is not raised as an event (404). Checked first.")
+            description = "RE2 regular expression (no backreferences or lookaround, at most 1000 characters) searched in "
+                    + "the URL; a match is not raised as an event (404). Checked first.")
     String url__skip() default "";
 
     @AttributeDefinition(name = "url_match",
-            description = "Regular expression searched in the URL; without a match the request is not raised (404). Empty: all.")
+            description = "RE2 regular expression searched in the URL; without a match the request is not raised (404). "
+                    + "Empty: all.")
     String url__match() default "";
 
     @AttributeDefinition(name = "event_callback",
