@@ -17,8 +17,12 @@ import com.google.re2j.PatternSyntaxException;
 final class UrlFilter {
     /** Longer than any URL rule we know of, short enough that compiling is immediate. */
     static final int MAX_LENGTH = 1000;
-    /** Steps of the compiled program, as {@link RegexSize} bounds them. */
-    static final long MAX_SIZE = 5000;
+    /**
+     * Steps of the compiled program, as {@link RegexSize} bounds them. Matching costs about 12 ns per
+     * step and URL character: at this bound an 8 KiB URL takes 0.1 s, where a rule such as
+     * {@code ^/sip/[a-z]+/RPC2} (13 steps) takes microseconds.
+     */
+    static final long MAX_SIZE = 1000;
 
     private final Pattern skip;
     private final Pattern match;

@@ -49,7 +49,7 @@ class UrlFilterTest {
 
     @ParameterizedTest
     @CsvSource({ "'((a{1000}){1000}){1000}', expand to at most", "'(a{100}){100}', expand to at most",
-            "'(x)\\1', RE2 syntax", "'(?=a)', RE2 syntax", "'(?<=a)b', RE2 syntax", "'a{1001}', RE2 syntax" })
+            "'(x)\\1', RE2 syntax", "'(?=a)', RE2 syntax", "'(?<=a)b', RE2 syntax", "'a{1001}', expand to at most", "'a**', RE2 syntax" })
     void whatCannotBeMatchedInBoundedTimeIsRefused(String regex, String rule) {
         assertThatThrownBy(() -> UrlFilter.of("switchboard.xhttp", "", regex))
                 .isInstanceOf(SettingRefusedException.class).hasMessageContaining("url_match=").hasMessageContaining(rule);
