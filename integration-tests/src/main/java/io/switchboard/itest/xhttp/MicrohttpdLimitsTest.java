@@ -60,12 +60,17 @@ class MicrohttpdLimitsTest {
 
     /** Applies the settings on this test's port and waits until the listener answers there. */
     private void configure(Map<String, String> settings) throws Exception {
+        update(settings);
+        Configs.await("microhttpd on port " + port, Duration.ofSeconds(10),
+                () -> Loopback.get(port, "/probe").statusCode() == 200);
+    }
+
+    /** Applies the settings on this test's port without waiting for them. */
+    private void update(Map<String, String> settings) throws Exception {
         Map<String, String> properties = new HashMap<>(settings);
         properties.put("listen_addr", "127.0.0.1");
         properties.put("listen_port", Integer.toString(port));
         Configs.update(PID, properties);
-        Configs.await("microhttpd on port " + port, Duration.ofSeconds(10),
-                () -> Loopback.get(port, "/probe").statusCode() == 200);
     }
 
     @Test
@@ -91,8 +96,7 @@ class MicrohttpdLimitsTest {
 
     @Test
     void withoutAHandlerTheBodyIsNotAwaited() throws Exception {
-        Configs.update(PID, Map.of("listen_addr", "127.0.0.1", "listen_port", Integer.toString(port), "body_timeout",
-                "60000", "event_callback", "nobody-has-this-name"));
+        update(Map.of("body_timeout", "60000", "event_callback", "nobody-has-this-name"));
         Configs.await("event_callback=nobody-has-this-name in force", Duration.ofSeconds(10),
                 () -> Loopback.get(port, "/probe").statusCode() == 503);
         String answer = Loopback.raw(port, "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\nfirst bytes");
@@ -118,6 +122,22 @@ class MicrohttpdLimitsTest {
         assertThat(raised).isEmpty();
         assertThat(Loopback.get(port, "/after").statusCode()).isEqualTo(200);
         assertThat(raised).containsExactly("GET /after");
+    }
+
+    @Test
+    void anInterimStatusIsRefusedAsTheReply() throws Exception {
+        List<String> thrown = new CopyOnWriteArrayList<>();
+        Events.register(context, HttpEventHandler.MICROHTTPD, "interim", event -> {
+            try {
+                event.reply(103, "Early Hints", "text/plain", "x");
+            } catch (IllegalArgumentException refused) {
+                thrown.add(refused.getMessage());
+            }
+        });
+        update(Map.of("event_callback", "interim"));
+        Configs.await("event_callback=interim in force", Duration.ofSeconds(10),
+                () -> Loopback.get(port, "/interim").statusCode() == 500);
+        assertThat(thrown).isNotEmpty().allMatch(message -> message.contains("200-599"));
     }
 
     @Test
@@ -158,8 +178,7 @@ class MicrohttpdLimitsTest {
     void aHostNameInAllowedIpsIsRefusedNotResolved() throws Exception {
         configure(Map.of("allowed_ips", "127.0.0.1/32"));
         try (LogCapture capture = new LogCapture(logs)) {
-            Configs.update(PID, Map.of("listen_addr", "127.0.0.1", "listen_port", Integer.toString(port),
-                    "allowed_ips", "cafe.be"));
+            update(Map.of("allowed_ips", "cafe.be"));
             capture.await(Duration.ofSeconds(10), PID, "allowed_ips=cafe.be", "never a host name",
                     "the previous configuration stays in force");
         }

@@ -23,12 +23,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.log.LogReaderService;
 import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
 
 import io.switchboard.itest.Configs;
 import io.switchboard.itest.Examples;
 import io.switchboard.itest.Bundles;
 import io.switchboard.itest.Httpd;
+import io.switchboard.itest.LogCapture;
 import io.switchboard.itest.Loopback;
 import io.switchboard.xhttp.HttpEventHandler;
 
@@ -38,6 +41,8 @@ class MicrohttpdTest {
 
     @InjectBundleContext
     BundleContext context;
+    @InjectService
+    LogReaderService logs;
     int port;
 
     @BeforeEach
@@ -91,10 +96,14 @@ class MicrohttpdTest {
 
     @Test
     void aRefusedPortLeavesTheListenerServing() throws Exception {
-        Configs.update(PID, Map.of("listen_addr", "127.0.0.1", "listen_port", "80"));
-        Configs.update(PID, Map.of("listen_addr", "127.0.0.1", "listen_port", Integer.toString(port), "allowed_ips",
-                "not-an-address"));
-        Thread.sleep(500); // nothing to wait for: both are refused, and the listener must not move
+        try (LogCapture capture = new LogCapture(logs)) {
+            Configs.update(PID, Map.of("listen_addr", "127.0.0.1", "listen_port", "80"));
+            Configs.update(PID, Map.of("listen_addr", "127.0.0.1", "listen_port", Integer.toString(port), "allowed_ips",
+                    "not-an-address"));
+            capture.await(Duration.ofSeconds(10), PID, "listen_port=80", "the previous configuration stays in force");
+            capture.await(Duration.ofSeconds(10), PID, "allowed_ips=not-an-address",
+                    "the previous configuration stays in force");
+        }
         assertThat(Loopback.get(port, "/still").statusCode()).isEqualTo(200);
     }
 
