@@ -98,9 +98,9 @@ class MicrohttpdTest {
     void aRefusedPortLeavesTheListenerServing() throws Exception {
         try (LogCapture capture = new LogCapture(logs)) {
             Configs.update(PID, Map.of("listen_addr", "127.0.0.1", "listen_port", "80"));
+            capture.await(Duration.ofSeconds(10), PID, "listen_port=80", "the previous configuration stays in force");
             Configs.update(PID, Map.of("listen_addr", "127.0.0.1", "listen_port", Integer.toString(port), "allowed_ips",
                     "not-an-address"));
-            capture.await(Duration.ofSeconds(10), PID, "listen_port=80", "the previous configuration stays in force");
             capture.await(Duration.ofSeconds(10), PID, "allowed_ips=not-an-address",
                     "the previous configuration stays in force");
         }
