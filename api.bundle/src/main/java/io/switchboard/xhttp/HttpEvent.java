@@ -34,7 +34,11 @@ public interface HttpEvent {
     /** @return every header with all its values, names as the client sent them */
     Map<String, List<String>> headers();
 
-    /** @return the request body, empty when there is none */
+    /**
+     * @return the whole request body, empty when there is none. The event is raised only once the body
+     *         has arrived, read with no thread waiting for it and within the module's bounds on its size
+     *         and the time it may take, past which the client was answered 413 or 408 instead
+     */
     byte[] body();
 
     /** @return the body decoded as UTF-8 */
