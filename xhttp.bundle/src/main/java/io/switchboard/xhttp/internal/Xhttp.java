@@ -149,14 +149,14 @@ public final class Xhttp implements RootHandler {
             response.send(404, "text/plain", "Not Found: " + PID + " url_skip/url_match leave " + url + " out\n");
             return;
         }
-        HandlerTable.Entry entry = dispatcher.select(current.callback());
-        if (entry == null || hasNoBody(request)) {
-            raise(request, response, current, entry, new byte[0]);
+        if (dispatcher.select(current.callback()) == null) {
+            raise(request, response, current, null, new byte[0]);
             return;
         }
         request.readBody().whenComplete((body, unread) -> {
             if (unread == null) {
-                // The body may have taken a while: the handler to call is chosen afresh.
+                // The body may have taken a while: the handler to call is chosen afresh. A body that came
+                // with the request (none, or a small one) completes the stage at once, on this thread.
                 raise(request, response, current, dispatcher.select(current.callback()), body);
             } else {
                 LOG.debug("{} {}: the body was not read, httpd answered: {}", request.method(), url, unread.toString());
@@ -183,12 +183,6 @@ public final class Xhttp implements RootHandler {
                 response.defer();
             }
         }
-    }
-
-    /** Bodies come with a length or in chunks: an HTTP/1 request with neither has none to wait for. */
-    private static boolean hasNoBody(HttpdRequest request) {
-        return request.contentLength() == 0 || request.protocol().startsWith("HTTP/1")
-                && request.header("Content-Length").isEmpty() && request.header("Transfer-Encoding").isEmpty();
     }
 
     private static Map<String, List<String>> headersOf(HttpdRequest request) {
