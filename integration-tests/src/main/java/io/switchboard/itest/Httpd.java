@@ -35,12 +35,29 @@ public final class Httpd {
         return port;
     }
 
+    /**
+     * The defaults of the keys the runtime shows, but max_threads (it depends on the machine): a
+     * configuration that leaves a key out is in force once the runtime shows its default, not as soon
+     * as it shows the keys it names, which may be those of the configuration before.
+     */
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry("ip", ""), Map.entry("port", "8888"),
+            Map.entry("buf_size", "0"), Map.entry("post_buf_size", "1024"), Map.entry("max_body_size", "16777216"),
+            Map.entry("max_form_size", "200000"), Map.entry("max_form_keys", "1000"),
+            Map.entry("body_timeout", "10000"), Map.entry("idle_timeout", "30000"),
+            Map.entry("async_timeout", "30000"), Map.entry("swap_hold", "5000"), Map.entry("https", "false"));
+
     /** Replaces httpd's configuration and waits until it is in force and serving. */
     public static void configure(Map<String, String> properties) throws Exception {
         update(properties);
+        Map<String, String> expected = new java.util.TreeMap<>(DEFAULTS);
+        expected.putAll(properties);
+        if (!properties.containsKey("swap_hold")) {
+            // An unset swap_hold gives way to a shorter idle_timeout.
+            expected.put("swap_hold", Integer.toString(Math.min(5000, Integer.parseInt(expected.get("idle_timeout")))));
+        }
         StringBuilder applied = new StringBuilder();
         // The runtime shows every key but the TLS ones, which would publish a password.
-        properties.entrySet().stream().filter(e -> !e.getKey().startsWith("tls_")).forEach(e -> applied
+        expected.entrySet().stream().filter(e -> !e.getKey().startsWith("tls_") && !e.getValue().isEmpty()).forEach(e -> applied
                 .append("(httpd.config.").append(e.getKey()).append('=').append(e.getValue()).append(')'));
         // The scheme tells an HTTPS listener from the HTTP one it replaces on the same port.
         String scheme = "true".equals(properties.get("https")) ? "https" : "http";

@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.server.Handler;
@@ -77,11 +77,12 @@ public final class Httpd {
      * DS and Pax Web: those call in while holding their own locks, and a callback that calls back
      * would deadlock them.
      */
-    private final ScheduledExecutorService announcer = Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "switchboard-httpd-announcer"));
-    /** Ends the waits of requests for departed handlers. */
-    private final ScheduledExecutorService holds = Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "switchboard-httpd-holds"));
+    private final ScheduledExecutorService announcer = startedScheduler("switchboard-httpd-announcer");
+    /**
+     * Ends the waits of requests for departed handlers. Its thread starts with httpd rather than at
+     * the first departure, so that the threads an httpd has do not depend on what happened to it.
+     */
+    private final ScheduledExecutorService holds = startedScheduler("switchboard-httpd-holds");
     private final BundleContext context;
     /**
      * Registered once a first valid configuration is in force, and only after DS bound every root
@@ -319,5 +320,12 @@ public final class Httpd {
         } catch (RuntimeException | LinkageError failure) {
             LOG.error("root handler {} failed in started({})", handler, endpoint.uri(), failure);
         }
+    }
+
+    private static ScheduledExecutorService startedScheduler(String threadName) {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
+                runnable -> new Thread(runnable, threadName));
+        scheduler.prestartCoreThread();
+        return scheduler;
     }
 }
