@@ -108,7 +108,8 @@ public interface HttpdRequest {
      * A body that came with the request (most small ones) completes the stage at once, and dependent
      * actions run on this thread, before {@code handle} returns. Otherwise the response is deferred
      * ({@link HttpdResponse#defer()}), and dependent actions run later on a server thread, which may
-     * block; they must end the response ({@code send} or {@code complete}), as for any deferred one.
+     * block. Either way they must end the response ({@code send} or {@code complete}): whether the
+     * stage is done when this returns does not say whether the response was deferred.
      * <p>
      * The stage completes exceptionally, after the server itself has answered and completed the
      * response, with {@link BodyTooLargeException} past {@code max_body_size} (413), with a

@@ -4,13 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A hostile HTTP/2 upstream in the clear (prior knowledge) on 127.0.0.1 that ignores the client's
@@ -18,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * of {@code size} bytes each, in HEADERS and CONTINUATION frames, and never a body. Jetty would not:
  * it keeps to the size the client announced and resets the stream instead.
  */
-final class OversizedHttp2Headers implements AutoCloseable {
+final class OversizedHttp2Headers extends RawUpstream {
     private static final int PREFACE = 24;
     private static final int FRAME = 16384;
     private static final int HEADERS = 0x1;
@@ -26,57 +22,31 @@ final class OversizedHttp2Headers implements AutoCloseable {
     private static final int CONTINUATION = 0x9;
     private static final int END_HEADERS = 0x4;
     private static final int ACK = 0x1;
-    private final ServerSocket listener = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final byte[] block;
 
     OversizedHttp2Headers(int fields, int size) throws IOException {
+        super("oversized-h2");
         block = headerBlock(fields, size);
-        Thread acceptor = new Thread(this::accept, "oversized-h2-" + listener.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        start();
     }
 
-    String url() {
-        return "http://127.0.0.1:" + listener.getLocalPort() + "/";
-    }
-
-    private void accept() {
-        while (!listener.isClosed()) {
-            try {
-                Socket socket = listener.accept();
-                open.add(socket);
-                Thread connection = new Thread(() -> serve(socket), "oversized-h2-connection");
-                connection.setDaemon(true);
-                connection.start();
-            } catch (IOException closed) {
-                return;
+    @Override
+    void serve(Socket socket) throws IOException {
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        OutputStream out = socket.getOutputStream();
+        in.readFully(new byte[PREFACE]);
+        frame(out, SETTINGS, 0, 0, new byte[0]);
+        while (true) {
+            int length = in.readUnsignedShort() << 8 | in.readUnsignedByte();
+            int type = in.readUnsignedByte();
+            int flags = in.readUnsignedByte();
+            int stream = in.readInt() & 0x7fffffff;
+            in.readFully(new byte[length]);
+            if (type == SETTINGS && (flags & ACK) == 0) {
+                frame(out, SETTINGS, ACK, 0, new byte[0]);
+            } else if (type == HEADERS) {
+                answer(out, stream);
             }
-        }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            DataInputStream in = new DataInputStream(socket.getInputStream());
-            OutputStream out = socket.getOutputStream();
-            in.readFully(new byte[PREFACE]);
-            frame(out, SETTINGS, 0, 0, new byte[0]);
-            while (true) {
-                int length = in.readUnsignedShort() << 8 | in.readUnsignedByte();
-                int type = in.readUnsignedByte();
-                int flags = in.readUnsignedByte();
-                int stream = in.readInt() & 0x7fffffff;
-                in.readFully(new byte[length]);
-                if (type == SETTINGS && (flags & ACK) == 0) {
-                    frame(out, SETTINGS, ACK, 0, new byte[0]);
-                } else if (type == HEADERS) {
-                    answer(out, stream);
-                }
-            }
-        } catch (IOException hungUp) {
-            // the client gave up on the connection: what the test wants
-        } finally {
-            open.remove(socket);
         }
     }
 
@@ -122,13 +92,5 @@ final class OversizedHttp2Headers implements AutoCloseable {
             block.write(length);
         }
         block.writeBytes(text);
-    }
-
-    @Override
-    public void close() throws IOException {
-        listener.close();
-        for (Socket socket : open) {
-            socket.close();
-        }
     }
 }

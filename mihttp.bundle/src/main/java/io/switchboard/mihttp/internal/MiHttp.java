@@ -168,19 +168,12 @@ public final class MiHttp implements RootHandler {
     }
 
     private void serveAfterLogin(HttpdRequest request, HttpdResponse response, State current, Caller caller) {
-        if (!request.method().equals("POST")) {
-            serveDeferred(request, response, current, caller);
-            return;
-        }
-        CompletableFuture<byte[]> body = request.readBody(current.settings().maxRequestSize()).toCompletableFuture();
-        if (!body.isDone()) {
-            body.thenRun(() -> serveLate(request, response, current, caller));
-        } else if (!body.isCompletedExceptionally()) {
+        if (!awaitBody(request, response, current, caller)) {
             serveDeferred(request, response, current, caller);
         }
     }
 
-        private void serveDeferred(HttpdRequest request, HttpdResponse response, State current, Caller caller) {
+    private void serveDeferred(HttpdRequest request, HttpdResponse response, State current, Caller caller) {
         try {
             serveRead(request, response, current, caller);
         } catch (BodyTooLargeException tooLarge) {
@@ -210,16 +203,28 @@ public final class MiHttp implements RootHandler {
      * on a server thread, unless this MI has been closed meanwhile.
      */
     private void serve(HttpdRequest request, HttpdResponse response, State current, Caller caller) throws IOException {
-        if (!request.method().equals("POST")) {
+        if (!awaitBody(request, response, current, caller)) {
             serveRead(request, response, current, caller);
-            return;
+        }
+    }
+
+    /**
+     * Serves a POST once its body is read.
+     *
+     * @return {@code false} for a request without a body to wait for, which the caller serves
+     */
+    private boolean awaitBody(HttpdRequest request, HttpdResponse response, State current, Caller caller) {
+        if (!request.method().equals("POST")) {
+            return false;
         }
         CompletableFuture<byte[]> body = request.readBody(current.settings().maxRequestSize()).toCompletableFuture();
         if (!body.isDone()) {
             body.thenRun(() -> serveLate(request, response, current, caller));
         } else if (!body.isCompletedExceptionally()) {
-            serveRead(request, response, current, caller);
+            // Done now, perhaps only just after readBody deferred the response: served as deferred, so it ends.
+            serveDeferred(request, response, current, caller);
         }
+        return true;
     }
 
     private void serveLate(HttpdRequest request, HttpdResponse response, State current, Caller caller) {
