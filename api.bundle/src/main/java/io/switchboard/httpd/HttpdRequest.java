@@ -49,12 +49,13 @@ public interface HttpdRequest {
      * bodies, in the form (OpenSIPS {@code lookup_arg}). Reading form arguments consumes the body,
      * blocking this thread until it has arrived, unless {@link #readBody()} read it first.
      * <p>
-     * A form longer than the server's {@code max_form_size} is answered 413, and more arguments than
-     * {@code max_form_keys} (query and form together) 400: the exception thrown here says so, and the
-     * server answers with it if the handler lets it through.
+     * A form longer than the server's {@code max_form_size}, more arguments than {@code max_form_keys}
+     * (query and form together), or a malformed escape throw {@link RequestRefusedException} (413, 400,
+     * 400), which the server answers if the handler lets it through.
      *
      * @param name the argument name
      * @return its first value, if present
+     * @throws RequestRefusedException when the arguments cannot be taken
      */
     Optional<String> arg(String name);
 
@@ -106,18 +107,21 @@ public interface HttpdRequest {
      * {@link #bodyBytes()} and the form arguments read what was read here.
      * <p>
      * A body that came with the request (most small ones) completes the stage at once, and dependent
-     * actions run on this thread, before {@code handle} returns. Otherwise the response is deferred
+     * actions run on the thread that calls this. Otherwise the response is deferred
      * ({@link HttpdResponse#defer()}), and dependent actions run later on a server thread, which may
      * block. Either way they must end the response ({@code send} or {@code complete}): whether the
-     * stage is done when this returns does not say whether the response was deferred.
+     * stage is done when this returns does not say whether the response was deferred. The server
+     * does not see what they throw: catch it and answer.
      * <p>
      * The stage completes exceptionally, after the server itself has answered and completed the
-     * response, with {@link BodyTooLargeException} past {@code max_body_size} (413), with a
+     * response, with {@link BodyTooLargeException} past the limit (413), with a
      * {@link java.util.concurrent.TimeoutException} when the body took longer than {@code body_timeout}
-     * to arrive (408), or with an {@link IOException} when the client went away.
+     * to arrive, or the connection was idle for {@code idle_timeout} (408), or with an
+     * {@link IOException} when the client went away or the response was ended otherwise (504 past
+     * {@code async_timeout}, 503 when the handler left).
      *
      * @return the body, read once: the same stage on every call
-     * @throws IllegalStateException when {@link #body()} was read already
+     * @throws IllegalStateException when {@link #body()} was read already, or the response is completed
      * @since 1.2
      */
     default CompletionStage<byte[]> readBody() {
@@ -130,7 +134,7 @@ public interface HttpdRequest {
      *
      * @param limit the most bytes the body may have; {@code max_body_size} applies when it is lower
      * @return the body, read once: the same stage on every call, whatever limit later calls name
-     * @throws IllegalStateException when {@link #body()} was read already
+     * @throws IllegalStateException when {@link #body()} was read already, or the response is completed
      * @throws IllegalArgumentException when {@code limit} is negative
      * @since 1.2
      */

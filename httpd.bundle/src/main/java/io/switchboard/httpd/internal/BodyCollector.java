@@ -15,18 +15,22 @@ import io.switchboard.httpd.BodyTooLargeException;
  * the request when it is too long, and then no 413 can be sent: this one only stops reading.
  */
 final class BodyCollector implements Runnable {
+    /** The longest body an array can hold. */
+    static final long MOST = Integer.MAX_VALUE - 8;
+    private static final int INITIAL = 16 * 1024;
     private final Request request;
     private final long limit;
     private final ByteArrayOutputStream bytes;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private volatile long read;
 
-    /** @param limit the most bytes the body may have; an array holds no more than about 2 GiB */
+    /** @param limit the most bytes the body may have, at most {@link #MOST} */
     private BodyCollector(Request request, long limit) {
         this.request = request;
-        this.limit = Math.min(limit, Integer.MAX_VALUE - 8);
+        this.limit = Math.min(limit, MOST);
+        // The buffer grows with what arrives: a declared length costs nothing until its bytes come.
         long declared = request.getLength();
-        this.bytes = new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, 1 << 20) : 1024);
+        this.bytes = new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, INITIAL) : 1024);
     }
 
     /**

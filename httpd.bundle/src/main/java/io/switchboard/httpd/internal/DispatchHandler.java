@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.switchboard.httpd.BodyTooLargeException;
+import io.switchboard.httpd.RequestRefusedException;
 import io.switchboard.httpd.RootHandler;
 
 /**
@@ -212,6 +213,11 @@ final class DispatchHandler implements Request.Handler {
             entry.handler().handle(exchange, exchange);
         } catch (BodyTooLargeException tooLarge) {
             exchange.refuse(413, tooLarge(tooLarge.limit()));
+            return;
+        } catch (RequestRefusedException refused) {
+            ClientLines.REFUSALS.debug(Request.getRemoteAddr(request), "root {}: {} {} refused: {}", entry.root(),
+                    request.getMethod(), exchange.url(), refused.getMessage());
+            exchange.refuse(refused.status(), refused.getMessage());
             return;
         } catch (HttpException.RuntimeException clientError) {
             // Jetty's verdict on what the client sent (a bad query or form): the client's fault, not the handler's.

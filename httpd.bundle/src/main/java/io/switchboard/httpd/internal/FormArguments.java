@@ -11,8 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.util.UrlEncoded;
+
+import io.switchboard.httpd.RequestRefusedException;
 
 /**
  * The arguments of a request ({@code lookup_arg}): its query, then its form, decoded by Jetty's
@@ -34,7 +35,7 @@ final class FormArguments {
      * @param form the form body, or {@code null} when the request has none
      * @param charset the form's charset
      * @return every argument with its values, query first, in order; unmodifiable
-     * @throws BadMessageException 413 past {@code max_form_size}, 400 past {@code max_form_keys} or for
+     * @throws RequestRefusedException 413 past {@code max_form_size}, 400 past {@code max_form_keys} or for
      *         a malformed escape
      */
     static Map<String, List<String>> parse(String query, byte[] form, Charset charset, HttpdSettings.Forms limits) {
@@ -50,8 +51,8 @@ final class FormArguments {
                 UrlEncoded.decodeTo(new ByteArrayInputStream(form), parsed::add, charset, -1, -1);
             }
         } catch (IllegalArgumentException malformed) {
-            throw new BadMessageException(400, "Bad Request: the arguments cannot be decoded: " + malformed.getMessage(),
-                    malformed);
+            throw new RequestRefusedException(400, "Bad Request: the arguments cannot be decoded: "
+                    + malformed.getMessage());
         } catch (IOException cannotHappen) {
             throw new UncheckedIOException(cannotHappen);
         }
@@ -59,14 +60,14 @@ final class FormArguments {
         return Collections.unmodifiableMap(parsed.arguments);
     }
 
-    static BadMessageException tooLarge(HttpdSettings.Forms limits) {
-        return new BadMessageException(413, "Payload Too Large: the form is longer than max_form_size="
+    static RequestRefusedException tooLarge(HttpdSettings.Forms limits) {
+        return new RequestRefusedException(413, "Payload Too Large: the form is longer than max_form_size="
                 + limits.maxSize() + " bytes");
     }
 
     private void add(String name, String value) {
         if (++count > limits.maxKeys()) {
-            throw new BadMessageException(400, "Bad Request: more than max_form_keys=" + limits.maxKeys()
+            throw new RequestRefusedException(400, "Bad Request: more than max_form_keys=" + limits.maxKeys()
                     + " arguments");
         }
         arguments.computeIfAbsent(name, n -> new ArrayList<>()).add(value);

@@ -29,7 +29,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     long max__body__size() default 16777216L;
 
     @AttributeDefinition(name = "max_form_size",
-            description = "Largest application/x-www-form-urlencoded body in bytes that arg()/args() parse; a longer one is answered 413.")
+            description = "Largest application/x-www-form-urlencoded body in bytes that arg()/args() parse, 1 to 67108864; "
+                    + "a longer one is answered 413.")
     int max__form__size() default 200000;
 
     @AttributeDefinition(name = "max_form_keys",
@@ -37,7 +38,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int max__form__keys() default 1000;
 
     @AttributeDefinition(name = "body_timeout",
-            description = "Milliseconds a request body read without a thread (readBody) may take to arrive; then it is answered 408.")
+            description = "Milliseconds a request body read without a thread (readBody) may take to arrive; then it is "
+                    + "answered 408. A connection idle for idle_timeout meanwhile is answered 408 sooner.")
     int body__timeout() default 10000;
 
     @AttributeDefinition(name = "idle_timeout", description = "Milliseconds an idle connection is kept open.")

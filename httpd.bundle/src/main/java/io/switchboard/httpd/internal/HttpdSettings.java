@@ -49,8 +49,8 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
                 "must be 256 to 67108864 bytes");
         long maxBody = r.read("max_body_size", () -> config.max__body__size(), v -> v >= 0,
                 "must be 0 (no limit) or a positive number of bytes");
-        int maxFormSize = r.read("max_form_size", () -> config.max__form__size(), v -> v >= 0,
-                "must be 0 (no form is parsed) or a positive number of bytes");
+        int maxFormSize = r.read("max_form_size", () -> config.max__form__size(), v -> v >= 1 && v <= 64 << 20,
+                "must be 1 to 67108864 bytes");
         int maxFormKeys = r.read("max_form_keys", () -> config.max__form__keys(), v -> v >= 1,
                 "must be at least 1 argument");
         int bodyTimeout = r.read("body_timeout", () -> config.body__timeout(), v -> v >= 100,

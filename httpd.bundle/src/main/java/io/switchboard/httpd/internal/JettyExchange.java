@@ -23,7 +23,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
@@ -41,6 +40,7 @@ import org.slf4j.LoggerFactory;
 import io.switchboard.httpd.BodyTooLargeException;
 import io.switchboard.httpd.HttpdRequest;
 import io.switchboard.httpd.HttpdResponse;
+import io.switchboard.httpd.RequestRefusedException;
 import io.switchboard.httpd.RootHandler;
 
 /**
@@ -67,6 +67,8 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
     private volatile LimitedInputStream body;
     /** What {@link #readBody} reads, set once under {@code this}; volatile for the same reason as {@link #body}. */
     private volatile WholeBody wholeBody;
+    /** {@link #body()} once {@link #readBody} read it; guarded by {@code this}. */
+    private InputStream wholeStream;
     /** Guarded by {@code this}. */
     private Map<String, List<String>> args;
     /**
@@ -162,9 +164,9 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
         try {
             return body().readNBytes(limits.maxSize() + 1);
         } catch (BodyTooLargeException tooLarge) {
-            throw new BadMessageException(413, DispatchHandler.tooLarge(tooLarge.limit()), tooLarge);
+            throw new RequestRefusedException(413, DispatchHandler.tooLarge(tooLarge.limit()));
         } catch (IOException unreadable) {
-            throw new BadMessageException(400, "Bad Request: the form cannot be read: " + unreadable, unreadable);
+            throw new RequestRefusedException(400, "Bad Request: the form cannot be read: " + unreadable);
         }
     }
 
@@ -200,7 +202,10 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
             if (whole == null) {
                 throw new IllegalStateException("readBody() has not read the body (yet)");
             }
-            return new ByteArrayInputStream(whole);
+            if (wholeStream == null) {
+                wholeStream = new ByteArrayInputStream(whole);
+            }
+            return wholeStream;
         }
         if (body == null) {
             body = new LimitedInputStream(new BufferedInputStream(Content.Source.asInputStream(request),
@@ -543,11 +548,15 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
         response.write(true, last, callback);
     }
 
-    /** Leaves the handler's open responses and counts the exchange; under {@code writeLock}. */
+    /** Leaves the handler's open responses, stops a body still arriving and counts the exchange; under {@code writeLock}. */
     private void closed() {
         Scheduler.Task pending = timeout;
         if (pending != null) {
             pending.cancel();
+        }
+        WholeBody reading = wholeBody;
+        if (reading != null) {
+            reading.exchangeEnded();
         }
         if (deferred) {
             entry.exchanges().closed(this);

@@ -23,6 +23,8 @@ final class WholeBody {
     private final CompletableFuture<byte[]> stage = new CompletableFuture<>();
     private volatile BodyCollector collector;
     private volatile byte[] bytes;
+    /** Stops a read still waiting for bytes; {@code null} when none waits. */
+    private volatile Runnable pending;
 
     private WholeBody() {
     }
@@ -40,7 +42,9 @@ final class WholeBody {
             Consumer<Throwable> refuse, BooleanSupplier defer) {
         WholeBody whole = new WholeBody();
         long declared = request.getLength();
-        long limit = settings.maxBodySize() > 0 ? Math.min(settings.maxBodySize(), handlersLimit) : handlersLimit;
+        // A body is held in one array: past about 2 GiB it is too large, whatever the settings.
+        long limit = Math.min(BodyCollector.MOST,
+                settings.maxBodySize() > 0 ? Math.min(settings.maxBodySize(), handlersLimit) : handlersLimit);
         if (declared == 0 || noBody) {
             whole.bytes = new byte[0];
             whole.stage.complete(whole.bytes);
@@ -88,10 +92,15 @@ final class WholeBody {
             stage.completeExceptionally(new IOException("the response was ended before the body was read"));
             return;
         }
-        Scheduler.Task timer = request.getComponents().getScheduler().schedule(
-                () -> result.completeExceptionally(new TimeoutException(
-                        "the body did not arrive within body_timeout=" + settings.bodyTimeout() + " ms")),
+        // On time out the request fails too: that ends Jetty's wait for more content, which would
+        // otherwise turn the 408 into a failed exchange.
+        Scheduler.Task timer = request.getComponents().getScheduler().schedule(() -> stop(request, result,
+                new TimeoutException("the body did not arrive within body_timeout=" + settings.bodyTimeout() + " ms")),
                 settings.bodyTimeout(), TimeUnit.MILLISECONDS);
+        pending = () -> {
+            timer.cancel();
+            stop(request, result, new IOException("the response was ended before the body arrived"));
+        };
         // Jetty may call back on a thread that must not block: the handler's continuation gets a pool thread.
         Executor executor = request.getComponents().getExecutor();
         result.whenComplete((read, failure) -> {
@@ -103,6 +112,23 @@ final class WholeBody {
             }
         });
         reading.awaitRest();
+    }
+
+    /**
+     * The exchange ended (answered, timed out, abandoned) while the body was still on its way: the
+     * reading stops, its timer with it, and the handler's continuation never runs.
+     */
+    void exchangeEnded() {
+        Runnable stopping = pending;
+        if (stopping != null) {
+            stopping.run();
+        }
+    }
+
+    private static void stop(Request request, CompletableFuture<byte[]> result, Throwable why) {
+        if (result.completeExceptionally(why)) {
+            request.fail(why);
+        }
     }
 
     private void hand(byte[] read, Throwable failure, Consumer<Throwable> refuse) {

@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.jetty.http.BadMessageException;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import io.switchboard.httpd.RequestRefusedException;
 
 /**
  * Any query and form a client can send are either parsed within the limits or refused with the
@@ -30,8 +31,8 @@ class FormArgumentsFuzzTest {
         Map<String, List<String>> args;
         try {
             args = FormArguments.parse(query, form, charset, LIMITS);
-        } catch (BadMessageException refused) {
-            assertThat(refused.getCode()).isIn(400, 413);
+        } catch (RequestRefusedException refused) {
+            assertThat(refused.status()).isIn(400, 413);
             return;
         }
         assertThat(args.values().stream().mapToInt(List::size).sum()).isBetween(args.size(), LIMITS.maxKeys());

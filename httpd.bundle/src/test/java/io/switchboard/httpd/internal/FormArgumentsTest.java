@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.jetty.http.BadMessageException;
 import org.junit.jupiter.api.Test;
+
+import io.switchboard.httpd.RequestRefusedException;
 
 class FormArgumentsTest {
     private static final HttpdSettings.Forms LIMITS = new HttpdSettings.Forms(100, 5);
@@ -33,21 +34,21 @@ class FormArgumentsTest {
     @Test
     void aFormLongerThanMaxFormSizeIs413() {
         assertThatThrownBy(() -> FormArguments.parse("", bytes("a=" + "b".repeat(99)), StandardCharsets.UTF_8, LIMITS))
-                .isInstanceOfSatisfying(BadMessageException.class, refused -> assertThat(refused.getCode()).isEqualTo(413))
+                .isInstanceOfSatisfying(RequestRefusedException.class, refused -> assertThat(refused.status()).isEqualTo(413))
                 .hasMessageContaining("max_form_size=100");
     }
 
     @Test
     void moreArgumentsThanMaxFormKeysAre400() {
         assertThatThrownBy(() -> FormArguments.parse("a&b&c", bytes("d&e&f"), StandardCharsets.UTF_8, LIMITS))
-                .isInstanceOfSatisfying(BadMessageException.class, refused -> assertThat(refused.getCode()).isEqualTo(400))
+                .isInstanceOfSatisfying(RequestRefusedException.class, refused -> assertThat(refused.status()).isEqualTo(400))
                 .hasMessageContaining("max_form_keys=5");
     }
 
     @Test
     void aBadEscapeIs400() {
         assertThatThrownBy(() -> FormArguments.parse("a=%zz", null, StandardCharsets.UTF_8, LIMITS))
-                .isInstanceOfSatisfying(BadMessageException.class, refused -> assertThat(refused.getCode()).isEqualTo(400));
+                .isInstanceOfSatisfying(RequestRefusedException.class, refused -> assertThat(refused.status()).isEqualTo(400));
     }
 
     @Test

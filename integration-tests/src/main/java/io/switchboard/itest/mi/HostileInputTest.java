@@ -66,6 +66,18 @@ class HostileInputTest {
         assertThat(Mi.call(PING).path("result").toString()).contains("still here");
     }
 
+    /** Within max_request_size but past httpd's max_form_size, a page form gets httpd's 413, not a 500. */
+    @Test
+    void aPageFormPastMaxFormSizeIs413() throws Exception {
+        String form = "mi_cmd=" + "x".repeat(300_000);
+        String response = Loopback.rawFrom("127.0.0.1", Httpd.port(), "POST /mi/help HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length() + "\r\n\r\n"
+                + form, Duration.ofSeconds(10));
+        assertThat(Loopback.status(response)).isEqualTo(413);
+        assertThat(response).contains("max_form_size=200000");
+        assertThat(Mi.call(PING).path("result").toString()).contains("still here");
+    }
+
     /** A body that does not say its length is cut off at max_request_size. */
     @Test
     void aChunkedBodyOverMaxRequestSizeIsRefused413() throws Exception {
@@ -84,7 +96,7 @@ class HostileInputTest {
     @Test
     void slowBodiesHoldNoThread() throws Exception {
         int port = Httpd.port();
-        Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port), "body_timeout", "5000",
+        Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port), "body_timeout", "10000",
                 "max_threads", "16"));
         List<java.net.Socket> slow = new ArrayList<>();
         try {

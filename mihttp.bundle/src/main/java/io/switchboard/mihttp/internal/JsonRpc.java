@@ -3,7 +3,6 @@ package io.switchboard.mihttp.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,12 +66,8 @@ final class JsonRpc {
     }
 
     void serve(HttpdRequest request, HttpdResponse response, Caller caller) throws IOException {
-        byte[] body = readBody(request);
-        if (body == null) {
-            respond(response, 413, error(NullNode.instance, new MiException(MiException.INVALID_REQUEST,
-                    "Request too large", "the body exceeds max_request_size=" + settings.maxRequestSize() + " bytes")));
-            return;
-        }
+        // Read whole by httpd before this is called (MiHttp), within max_request_size.
+        byte[] body = request.bodyBytes();
         JsonNode tree;
         try {
             int calls = topLevelCalls(body);
@@ -250,26 +245,5 @@ final class JsonRpc {
         } else {
             json.writeNull();
         }
-    }
-
-    /**
-     * @return the body, or {@code null} when it is longer than {@code max_request_size}; the rest of
-     *         such a body is read and dropped (httpd's {@code max_body_size} bounds it), because a
-     *         connection closed on unread bytes is reset and the client may lose the 413 with it
-     */
-    private byte[] readBody(HttpdRequest request) throws IOException {
-        int limit = settings.maxRequestSize();
-        long declared = request.contentLength();
-        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 && declared <= limit ? (int) declared : 1024);
-        byte[] buffer = new byte[8192];
-        InputStream in = request.body();
-        boolean tooLarge = declared > limit;
-        for (int n; (n = in.read(buffer)) >= 0;) {
-            tooLarge |= body.size() + n > limit;
-            if (!tooLarge) {
-                body.write(buffer, 0, n);
-            }
-        }
-        return tooLarge ? null : body.toByteArray();
     }
 }

@@ -84,7 +84,6 @@ final class LoginChecks {
     /** Lets what is queued and running finish for a moment, answers what is left, and stops every thread. */
     void close() {
         hashing.shutdown();
-        calls.shutdown();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_MILLIS);
         try {
             if (!hashing.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
@@ -92,6 +91,8 @@ final class LoginChecks {
                 LOG.info("mi_http closing: {} logins not checked in time are answered 503", waiting.size());
                 waiting.forEach(queued -> ((Queued) queued).login.drop());
             }
+            // Only now: the logins checked while closing still have their requests served.
+            calls.shutdown();
             // A hash takes seconds at most (MAX_ITERATIONS); a call as long as its command.
             if (!hashing.awaitTermination(10, TimeUnit.SECONDS)
                     || !calls.awaitTermination(Math.max(0, deadline - System.nanoTime()) + TimeUnit.SECONDS.toNanos(10),

@@ -23,9 +23,9 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.switchboard.httpd.BodyTooLargeException;
 import io.switchboard.httpd.HttpdRequest;
 import io.switchboard.httpd.HttpdResponse;
+import io.switchboard.httpd.RequestRefusedException;
 import io.switchboard.httpd.RootHandler;
 import io.switchboard.support.log.RateLimitedLog;
 
@@ -140,7 +140,15 @@ public final class MiHttp implements RootHandler {
         LoginChecks.Login task = new LoginChecks.Login() {
             @Override
             public void run() {
-                Access.Verdict verdict = access.verify(login);
+                Access.Verdict verdict;
+                try {
+                    verdict = access.verify(login);
+                } catch (RuntimeException failed) {
+                    LOG.error("mi_http: the login check of {} {} from {} failed", request.method(), request.url(),
+                            request.remote(), failed);
+                    refuse(response, new Access.Refused(500, "Internal Server Error", 0, false, 0));
+                    return;
+                }
                 if (verdict instanceof Access.Refused refused) {
                     refuse(response, refused);
                     return;
@@ -176,8 +184,11 @@ public final class MiHttp implements RootHandler {
     private void serveDeferred(HttpdRequest request, HttpdResponse response, State current, Caller caller) {
         try {
             serveRead(request, response, current, caller);
-        } catch (BodyTooLargeException tooLarge) {
-            failDeferred(response, 413, "Payload Too Large: " + tooLarge.getMessage());
+        } catch (RequestRefusedException refused) {
+            // httpd's verdict on what the client sent (a form past max_form_size or max_form_keys).
+            refusals.debug(FailureThrottle.client(request.remote()), "mi_http: {} {} from {} refused: {}",
+                    request.method(), request.url(), request.remote(), refused.getMessage());
+            failDeferred(response, refused.status(), refused.getMessage());
         } catch (Exception | LinkageError failed) {
             LOG.error("mi_http: {} {} from {} failed", request.method(), request.url(), request.remote(), failed);
             failDeferred(response, 500, "Internal Server Error");
