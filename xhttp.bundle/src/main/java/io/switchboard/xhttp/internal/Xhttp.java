@@ -194,12 +194,7 @@ public final class Xhttp implements RootHandler {
     private void raiseUnlessClosed(HttpdRequest request, HttpdResponse response, Settings current, byte[] body) {
         try {
             if (!lateBodies.enter()) {
-                // httpd answers it 503 itself once swap_hold has passed since xhttp went away
-                if (!response.completed()) {
-                    response.header("Retry-After", "1");
-                    response.send(503, "text/plain", "Service Unavailable: " + PID
-                            + " is being updated or is stopping\n");
-                }
+                turnAway(request, response);
                 return;
             }
             try {
@@ -208,10 +203,24 @@ public final class Xhttp implements RootHandler {
             } finally {
                 lateBodies.exit();
             }
-        } catch (IOException | RuntimeException failure) {
+        } catch (RuntimeException failure) {
             LOG.warn("{} {} from {}: answered 500, the request could not be raised", request.method(), request.url(),
                     request.remote(), failure);
             fail(response);
+        }
+    }
+
+    /** A deactivated xhttp calls no handler: the client may retry with the next one. */
+    private static void turnAway(HttpdRequest request, HttpdResponse response) {
+        // httpd answers it 503 itself once swap_hold has passed since xhttp went away
+        if (response.completed()) {
+            return;
+        }
+        try {
+            response.header("Retry-After", "1");
+            response.send(503, "text/plain", "Service Unavailable: " + PID + " is being updated or is stopping\n");
+        } catch (IOException clientGone) {
+            LOG.debug("{} {}: the 503 was not delivered: {}", request.method(), request.url(), clientGone.toString());
         }
     }
 
