@@ -19,7 +19,7 @@ import io.switchboard.rest.RestResponse;
 
 /**
  * A caller looping on a dead upstream writes a handful of log lines, not one per call; another dead
- * upstream still gets lines of its own at once.
+ * upstream still gets lines of its own at once. Lines name the URL without its query.
  */
 class RestFailureLogTest extends RestServerTestBase {
     /** RateLimitedLog.LINES_PER_WINDOW: the support module's classes are private to each bundle. */
@@ -47,6 +47,20 @@ class RestFailureLogTest extends RestServerTestBase {
             capture.await(Duration.ofSeconds(10), "REST GET failed", alsoDead);
             assertThat(capture.count("REST GET failed", dead)).isEqualTo(LINES_PER_MINUTE);
             assertThat(capture.count("WARN", "REST GET failed", dead, "refused (rc -1)")).isEqualTo(LINES_PER_MINUTE);
+        }
+        assertServed();
+    }
+
+    @Test
+    void aLogLineShowsNoQueryOrFragmentButTheCallerGetsTheWholeUrl() throws Exception {
+        String dead = "127.0.0.1:" + Loopback.freePort();
+        String url = "http://" + dead + "/send?api_key=S3CRET-QUERY&to=x#S3CRET-FRAGMENT";
+        try (LogCapture capture = new LogCapture(logs)) {
+            RestException failure = catchRest(() -> rest.get(url));
+            assertThat(failure.code()).isEqualTo(RestException.REFUSED);
+            assertThat(failure.getMessage()).contains("api_key=S3CRET-QUERY");
+            capture.await(Duration.ofSeconds(10), "REST GET failed", "http://" + dead + "/send refused");
+            assertThat(capture.count("S3CRET")).isZero();
         }
         assertServed();
     }

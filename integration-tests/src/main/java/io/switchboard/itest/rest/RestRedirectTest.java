@@ -87,6 +87,26 @@ class RestRedirectTest extends RestServerTestBase {
         assertServed();
     }
 
+    /** HttpClient's own rule compares host and port only: the scheme counts too, or they go in the clear. */
+    @Test
+    void anyNeverTakesCredentialsFromHttpsToHttpEvenOnTheSameHostAndPort() throws Exception {
+        Path certs = Certificates.folder();
+        try (TestServer both = TestServer.withCleartextOnTheSamePort(
+                Certificates.selfSigned("loopback", "127.0.0.1", certs), Certificates.PASSWORD)) {
+            RestConfig.apply(Map.of("follow_redirects", "any",
+                    "ssl_capath", Certificates.capath(certs, "loopback").toString()));
+            String clear = both.url("http", "/credentials");
+            String away = both.url("/redirect?to=" + URLEncoder.encode(clear, StandardCharsets.UTF_8));
+            assertThat(rest.get(away).bodyText()).as("without credentials it is followed").isEqualTo("http|null|null");
+            assertMoved(rest.request("GET", away).header("Authorization: Bearer t").send(), clear);
+            assertMoved(rest.request("GET", away).header("Cookie: session=s").send(), clear);
+            assertThat(both.requests).as("two redirects answered, their target never asked").hasValue(4);
+            assertThat(rest.request("GET", both.url("/redirect?to=/credentials")).header("Authorization: Bearer t")
+                    .send().bodyText()).as("within TLS they go along").isEqualTo("https|Bearer t|null");
+        }
+        assertServed();
+    }
+
     @Test
     void fiveRedirectsAreFollowedAndTheSixthIsMinusTen() throws Exception {
         RestConfig.apply(Map.of("follow_redirects", "same_origin"));

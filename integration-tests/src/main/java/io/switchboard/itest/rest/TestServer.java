@@ -19,6 +19,7 @@ import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.DetectorConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -45,6 +46,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * <li>{@code /close}: answers with {@code Connection: close}</li>
  * <li>{@code /once-per-connection}: answers the first request of a connection; closes the connection
  * without answering any later one, as a server that has just dropped an idle connection does</li>
+ * <li>{@code /credentials}: {@code scheme|Authorization|Cookie}</li>
  * <li>{@code /whoami}: the subject of the client certificate, or {@code anonymous}</li>
  * <li>{@code /redirect?to=URL[&status=N]}: status N (302) with {@code Location: URL} and the body {@code moved}</li>
  * <li>{@code /hops?n=N}: redirects (302) to {@code /hops?n=N-1} until {@code /hops?n=0} answers {@code landed}</li>
@@ -78,6 +80,19 @@ final class TestServer implements AutoCloseable {
      * @param clientCas when not null, a client certificate these CAs issued is required
      */
     TestServer(Path keystore, String password, boolean h2, KeyStore clientCas) throws Exception {
+        this(keystore, password, h2, clientCas, false);
+    }
+
+    /**
+     * TLS with the key in {@code keystore}, http/1.1 only, and on the same port HTTP/1.x in the clear:
+     * {@code https://127.0.0.1:P} and {@code http://127.0.0.1:P} are one host and port, two schemes.
+     */
+    static TestServer withCleartextOnTheSamePort(Path keystore, String password) throws Exception {
+        return new TestServer(keystore, password, false, null, true);
+    }
+
+    private TestServer(Path keystore, String password, boolean h2, KeyStore clientCas, boolean cleartextToo)
+            throws Exception {
         HttpConfiguration config = new HttpConfiguration();
         // room for /headers to send more than the REST client accepts
         config.setResponseHeaderSize(2 * 1024 * 1024);
@@ -100,6 +115,10 @@ final class TestServer implements AutoCloseable {
                 alpn.setDefaultProtocol("http/1.1");
                 connector = new ServerConnector(server, new SslConnectionFactory(tls, alpn.getProtocol()), alpn,
                         new HTTP2ServerConnectionFactory(config), http1);
+            } else if (cleartextToo) {
+                // A connection that does not open with a TLS handshake goes on to http1 in the clear.
+                connector = new ServerConnector(server, new DetectorConnectionFactory(
+                        new SslConnectionFactory(tls, http1.getProtocol())), http1);
             } else {
                 connector = new ServerConnector(server, new SslConnectionFactory(tls, http1.getProtocol()), http1);
             }
@@ -158,6 +177,9 @@ final class TestServer implements AutoCloseable {
                     }
                     text(response, callback, "headers");
                 }
+                case "/credentials" -> text(response, callback, (request.isSecure() ? "https" : "http") + "|"
+                        + request.getHeaders().get(HttpHeader.AUTHORIZATION) + "|"
+                        + request.getHeaders().get(HttpHeader.COOKIE));
                 case "/whoami" -> {
                     EndPoint.SslSessionData tls = (EndPoint.SslSessionData) request
                             .getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
@@ -202,6 +224,11 @@ final class TestServer implements AutoCloseable {
     }
 
     String url(String path) {
+        return url(scheme, path);
+    }
+
+    /** For a server {@link #withCleartextOnTheSamePort with cleartext on the same port}: either scheme. */
+    String url(String scheme, String path) {
         return scheme + "://127.0.0.1:" + connector.getLocalPort() + path;
     }
 

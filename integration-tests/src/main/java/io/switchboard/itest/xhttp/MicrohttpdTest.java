@@ -70,6 +70,21 @@ class MicrohttpdTest {
         assertThat(response.body()).isEqualTo("micro|microhttpd:request|GET|/any/path?q=1|HTTP/1.1");
     }
 
+    /** A body left unread would be read as the next request on a kept-alive connection: it ends. */
+    @Test
+    void a503WithTheBodyUnreadClosesTheConnection() throws Exception {
+        Configs.update(PID, Map.of("listen_addr", "127.0.0.1", "listen_port", Integer.toString(port), "event_callback",
+                "missing"));
+        Configs.await("event_callback=missing in force", Duration.ofSeconds(10),
+                () -> Loopback.get(port, "/x").statusCode() == 503);
+        // The body is announced and only begun: the answer comes without waiting for the rest.
+        String unhandled = Loopback.raw(port, "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nbody");
+        assertThat(Loopback.status(unhandled)).isEqualTo(503);
+        assertThat(unhandled.toLowerCase()).contains("\r\nconnection: close\r\n");
+        String bodiless = Loopback.raw(port, "GET /x HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(bodiless.toLowerCase()).as("nothing is left unread").doesNotContain("connection: close");
+    }
+
     @Test
     void aHandlerThatPromisesNotToBlockGetsBodiesToo() throws Exception {
         Hashtable<String, Object> properties = new Hashtable<>(Map.of(HttpEventHandler.ROUTE, HttpEventHandler.MICROHTTPD,

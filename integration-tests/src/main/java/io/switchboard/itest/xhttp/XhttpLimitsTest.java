@@ -49,7 +49,8 @@ class XhttpLimitsTest {
 
     @Test
     void slowBodiesHoldNoServerThreadAndGet408() throws Exception {
-        Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port), "body_timeout", "4000",
+        // 10 s: the 40 connects and the ordinary request below come well before it, even on a loaded machine.
+        Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port), "body_timeout", "10000",
                 "max_threads", "16"));
         try (Tricklers tricklers = Tricklers.start(port, 40, "/no-root/slow")) {
             // 40 bodies arriving a byte at a time, more than httpd's 16 threads, and yet:

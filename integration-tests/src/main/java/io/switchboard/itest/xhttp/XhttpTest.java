@@ -112,6 +112,25 @@ class XhttpTest {
         assertThat(Loopback.get(port, "/sip/RPC2").statusCode()).isEqualTo(200);
     }
 
+    /** A body left unread would be read as the next request on a kept-alive connection: it ends. */
+    @Test
+    void answersThatLeaveTheBodyUnreadCloseTheConnection() throws Exception {
+        Events.register(context, HttpEventHandler.XHTTP, null, Events.echo("h"));
+        Configs.update(PID, Map.of("url_skip", "^/skipped", "event_callback", "missing"));
+        Configs.await("url_skip and event_callback=missing in force", Duration.ofSeconds(10),
+                () -> Loopback.get(port, "/skipped").statusCode() == 404
+                        && Loopback.get(port, "/cb").statusCode() == 503);
+        // The body is announced and only begun: the answer comes without waiting for the rest.
+        String skipped = Loopback.raw(port, "POST /skipped HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nbody");
+        assertThat(Loopback.status(skipped)).isEqualTo(404);
+        assertThat(skipped.toLowerCase()).contains("\r\nconnection: close\r\n");
+        String unhandled = Loopback.raw(port, "POST /cb HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nbody");
+        assertThat(Loopback.status(unhandled)).isEqualTo(503);
+        assertThat(unhandled.toLowerCase()).contains("\r\nconnection: close\r\n");
+        String bodiless = Loopback.raw(port, "GET /skipped HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(bodiless.toLowerCase()).as("nothing is left unread").doesNotContain("connection: close");
+    }
+
     @Test
     void eventCallbackSelectsOneOfSeveralHandlers() throws Exception {
         Events.register(context, HttpEventHandler.XHTTP, "first", Events.echo("first"));

@@ -71,8 +71,9 @@ final class Exchange {
             if (failure == null) {
                 caller.complete(response);
             } else {
+                // The caller's exception keeps the whole URL; the log line gets no query (API keys live there).
                 transfers.shared().failures().warn(target(), "REST {} failed: {}", request.method,
-                        failure.getMessage());
+                        LoggedUrl.scrub(failure.getMessage()));
                 caller.completeExceptionally(failure);
             }
         });

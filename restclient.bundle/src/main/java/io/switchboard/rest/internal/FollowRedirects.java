@@ -14,7 +14,10 @@ enum FollowRedirects {
     OFF,
     /** Only to the same scheme, host and port: never to another host, never from https to http. */
     SAME_ORIGIN,
-    /** To any http or https URL, https to http included. */
+    /**
+     * To any http or https URL, https to http included, except for a request with Authorization or
+     * Cookie ({@link RedirectRule}).
+     */
     ANY;
 
     /** Redirects one request may follow; past them it fails with -10, as curl's {@code CURLOPT_MAXREDIRS}. */

@@ -66,7 +66,7 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "follow_redirects", description = "off: a 3xx is the answer (as libcurl and "
             + "OpenSIPS). same_origin: follow to the same scheme, host and port only. any: follow to any http or "
             + "https URL, from https to http too, replaying the request's headers there (but never Authorization "
-            + "or Cookie to another host). At most " + FollowRedirects.MAX_REDIRECTS + " redirects (-10 past them); "
+            + "or Cookie to another host, nor from https to http). At most " + FollowRedirects.MAX_REDIRECTS + " redirects (-10 past them); "
             + "a redirect the rule does not allow is the answer.",
             options = { @Option(label = "off", value = "off"), @Option(label = "same_origin", value = "same_origin"),
                     @Option(label = "any", value = "any") })

@@ -73,7 +73,11 @@ final class MicroHandler extends Handler.Abstract.NonBlocking {
         }
         HandlerTable.Entry entry = dispatcher.select(settings.callback());
         if (entry == null || !hasBody(request)) {
-            // Without a handler the 503 goes out at once: a body no one will see is not waited for.
+            // Without a handler the 503 goes out at once: a body no one will see is not waited for, and
+            // as for refuse() the connection cannot carry another request.
+            if (entry == null && request.getLength() != 0 && hasBody(request)) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
             raiseWhereItMayRun(request, response, callback, settings, entry, new byte[0]);
             return true;
         }

@@ -28,6 +28,7 @@ import io.switchboard.httpd.HttpdRequest;
 import io.switchboard.httpd.HttpdResponse;
 import io.switchboard.httpd.RequireHttpd;
 import io.switchboard.httpd.RootHandler;
+import io.switchboard.support.lifecycle.Gate;
 import io.switchboard.xhttp.HttpEventHandler;
 
 /**
@@ -57,6 +58,8 @@ public final class Xhttp implements RootHandler {
     private final HandlerTable handlers = new HandlerTable();
     private final ScheduledExecutorService timer = Timers.create("switchboard-xhttp-timeouts");
     private final EventDispatcher dispatcher = new EventDispatcher(PID, handlers, timer);
+    /** Requests whose body arrived after {@code handle} returned: they must not reach a deactivated xhttp. */
+    private final Gate lateBodies = new Gate();
     private volatile Settings settings;
     private ServiceRegistration<RootHandler> fallback;
 
@@ -91,8 +94,9 @@ public final class Xhttp implements RootHandler {
 
     /**
      * The fallback goes first, so new requests wait in httpd for the next xhttp; httpd waits for the
-     * calls under way. Events still waiting for a reply get {@value Timers#DRAIN_MILLIS} ms, then 503:
-     * nothing of this bundle may run once it has stopped.
+     * calls under way. Bodies that arrive later are answered 503, those being raised and the events
+     * still waiting for a reply get {@value Timers#DRAIN_MILLIS} ms in all, then 503: nothing of this
+     * bundle may run once it has stopped, and no handler of the old table may be called.
      */
     @Deactivate
     synchronized void deactivate() throws InterruptedException {
@@ -100,7 +104,13 @@ public final class Xhttp implements RootHandler {
             fallback.unregister();
             fallback = null;
         }
-        dispatcher.drain(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Timers.DRAIN_MILLIS));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Timers.DRAIN_MILLIS);
+        int stillRaising = lateBodies.close(Timers.DRAIN_MILLIS);
+        if (stillRaising > 0) {
+            LOG.warn("{} stopping: {} requests whose body came late are still being raised; their events end "
+                    + "with the others", PID, stillRaising);
+        }
+        dispatcher.drain(deadline);
         Timers.stop(timer);
     }
 
@@ -146,22 +156,85 @@ public final class Xhttp implements RootHandler {
         Settings current = settings;
         String url = request.url();
         if (!current.filter().accepts(url)) {
+            closeIfBodyUnread(request, response);
             response.send(404, "text/plain", "Not Found: " + PID + " url_skip/url_match leave " + url + " out\n");
             return;
         }
         if (dispatcher.select(current.callback()) == null) {
+            closeIfBodyUnread(request, response);
             raise(request, response, current, null, new byte[0]);
             return;
         }
+        // A body that came with the request (none, or a small one) completes the stage at once, on
+        // this thread; a later one on a server thread, possibly after this xhttp was deactivated.
         request.readBody().whenComplete((body, unread) -> {
             if (unread == null) {
-                // The body may have taken a while: the handler to call is chosen afresh. A body that came
-                // with the request (none, or a small one) completes the stage at once, on this thread.
-                raise(request, response, current, dispatcher.select(current.callback()), body);
+                raiseUnlessClosed(request, response, current, body);
             } else {
                 LOG.debug("{} {}: the body was not read, httpd answered: {}", request.method(), url, unread.toString());
             }
         });
+    }
+
+    /**
+     * A response with the request's body left unread tells keep-alive clients the connection ends: the
+     * rest of the body would otherwise be read as the next request.
+     */
+    private static void closeIfBodyUnread(HttpdRequest request, HttpdResponse response) {
+        if (request.contentLength() > 0 || request.header("Transfer-Encoding").isPresent()) {
+            response.header("Connection", "close");
+        }
+    }
+
+    /**
+     * Raises a request whose body has arrived, unless xhttp was deactivated meanwhile. Whatever this
+     * throws would vanish into the discarded stage, leaving the client without an answer until
+     * httpd's {@code async_timeout}: the response ends with 500 instead.
+     */
+    private void raiseUnlessClosed(HttpdRequest request, HttpdResponse response, Settings current, byte[] body) {
+        try {
+            if (!lateBodies.enter()) {
+                turnAway(request, response);
+                return;
+            }
+            try {
+                // The body may have taken a while: the handler to call is chosen afresh.
+                raise(request, response, current, dispatcher.select(current.callback()), body);
+            } finally {
+                lateBodies.exit();
+            }
+        } catch (RuntimeException failure) {
+            LOG.warn("{} {} from {}: answered 500, the request could not be raised", request.method(), request.url(),
+                    request.remote(), failure);
+            fail(response);
+        }
+    }
+
+    /** A deactivated xhttp calls no handler: the client may retry with the next one. */
+    private static void turnAway(HttpdRequest request, HttpdResponse response) {
+        // httpd answers it 503 itself once swap_hold has passed since xhttp went away
+        if (response.completed()) {
+            return;
+        }
+        try {
+            response.header("Retry-After", "1");
+            response.send(503, "text/plain", "Service Unavailable: " + PID + " is being updated or is stopping\n");
+        } catch (IOException clientGone) {
+            LOG.debug("{} {}: the 503 was not delivered: {}", request.method(), request.url(), clientGone.toString());
+        }
+    }
+
+    /** Ends a response that failed: 500 if nothing was sent yet, otherwise cut where it is. */
+    private static void fail(HttpdResponse response) {
+        try {
+            if (!response.committed() && !response.completed()) {
+                response.send(500, "text/plain", "Internal Server Error\n");
+            }
+        } catch (IOException | RuntimeException clientGone) {
+            LOG.debug("the 500 was not delivered: {}", clientGone.toString());
+        } finally {
+            response.complete();
+        }
     }
 
     private void raise(HttpdRequest request, HttpdResponse response, Settings current, HandlerTable.Entry entry,
@@ -177,11 +250,20 @@ public final class Xhttp implements RootHandler {
                 written.set(true);
             }
         });
-        dispatcher.dispatch(event, entry, current.callback(), current.replyTimeout());
-        synchronized (written) {
-            if (!written.get()) {
-                response.defer();
+        try {
+            dispatcher.dispatch(event, entry, current.callback(), current.replyTimeout());
+            synchronized (written) {
+                if (!written.get()) {
+                    response.defer();
+                }
             }
+        } catch (RuntimeException failure) {
+            // Claimed here, the event takes no later reply, and its reply timer stops.
+            if (!event.answerInstead(500, "Internal Server Error")) {
+                throw failure;
+            }
+            LOG.warn("{} {} from {}: answered 500, the event could not wait for its reply", facts.method(),
+                    facts.url(), facts.peerAddress(), failure);
         }
     }
 
