@@ -27,6 +27,7 @@ import io.switchboard.httpd.HttpdRequest;
 import io.switchboard.httpd.HttpdResponse;
 import io.switchboard.httpd.RequestRefusedException;
 import io.switchboard.httpd.RootHandler;
+import io.switchboard.support.lifecycle.Gate;
 import io.switchboard.support.log.RateLimitedLog;
 
 /**
@@ -57,7 +58,7 @@ public final class MiHttp implements RootHandler {
     private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "switchboard-mihttp-delays"));
     /** Requests served after their body arrived, on a server thread of httpd's. */
-    private final Latecomers late = new Latecomers();
+    private final Gate late = new Gate();
     private volatile State state;
     private ServiceRegistration<RootHandler> registration;
 
@@ -112,7 +113,11 @@ public final class MiHttp implements RootHandler {
         }
         // Nothing of this MI may run after it: logins, the calls after them and those whose body came late end here.
         logins.close();
-        late.close(LoginChecks.CLOSE_MILLIS);
+        int stillRunning = late.close(LoginChecks.CLOSE_MILLIS);
+        if (stillRunning > 0) {
+            LOG.warn("mi_http closing: {} requests whose body came late still run; they end with their command",
+                    stillRunning);
+        }
         // Refusals still held back are sent now rather than left to time out.
         delays.shutdownNow().forEach(Runnable::run);
         refusals.flush();
