@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The threads of logins, off the server's: password hashes on half the cores at most, so that a
- * storm of logins leaves the other half to ordinary requests, behind a queue of
+ * The threads of logins, off the server's: password hashes take at most a quarter of the machine's
+ * processor time, so that a storm of logins leaves the rest to ordinary requests, behind a queue of
  * {@code max_pending_logins}; then, for a login that passed, the request it came with. Closed with
  * the MI: what waits is answered, what runs is waited for, and no thread of it is left.
  */
@@ -36,14 +36,28 @@ final class LoginChecks {
     private final ThreadPoolExecutor calls;
     private final IntSupplier maxPending;
     private final AtomicInteger pending = new AtomicInteger();
+    private final double restPerHash;
 
-    /** @return the number of hashing threads for this machine: half its cores, at least one */
-    static int hashingThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    /**
+     * The share of the machine's processor time hashes may take. Measured with bench/hostile.sh on two
+     * cores: with a whole core hashing, a storm of bad logins left /hello 55-73 % of its throughput.
+     */
+    private static final double CPU_SHARE = 0.25;
+
+    /** @return checks sized for this machine: a quarter of its cores, at least one thread, resting as needed */
+    static LoginChecks forThisMachine(IntSupplier maxPending) {
+        double budget = Runtime.getRuntime().availableProcessors() * CPU_SHARE;
+        int threads = (int) Math.max(1, Math.ceil(budget));
+        return new LoginChecks(threads, Math.min(1, budget / threads), maxPending);
     }
 
-    LoginChecks(int threads, IntSupplier maxPending) {
+    /**
+     * @param busy the share of its time a hashing thread hashes: after a hash that took t, it rests
+     *        t × (1 / busy - 1) before the next; 1 for no rest
+     */
+    LoginChecks(int threads, double busy, IntSupplier maxPending) {
         this.maxPending = maxPending;
+        this.restPerHash = 1 / busy - 1;
         this.hashing = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 named("switchboard-mihttp-login"));
         hashing.allowCoreThreadTimeOut(true);
@@ -115,7 +129,16 @@ final class LoginChecks {
         @Override
         public void run() {
             pending.decrementAndGet();
+            long start = System.nanoTime();
             login.run();
+            long rest = (long) ((System.nanoTime() - start) * restPerHash);
+            if (rest > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(rest);
+                } catch (InterruptedException closing) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 

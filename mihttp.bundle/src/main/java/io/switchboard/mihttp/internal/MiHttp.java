@@ -51,8 +51,7 @@ public final class MiHttp implements RootHandler {
     /** Every refusal line of the MI, limited per client address. */
     private final RateLimitedLog refusals = new RateLimitedLog(LOG, "mi_http refusal");
     private final Access access = new Access(refusals);
-    private final LoginChecks logins = new LoginChecks(LoginChecks.hashingThreads(),
-            () -> this.state.settings().maxPendingLogins());
+    private final LoginChecks logins = LoginChecks.forThisMachine(() -> this.state.settings().maxPendingLogins());
     private final CsrfTokens tokens = new CsrfTokens(System::currentTimeMillis);
     /** Holds back the answers to failed logins without holding a server thread. */
     private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor(

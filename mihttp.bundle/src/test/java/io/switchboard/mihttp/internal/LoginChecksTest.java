@@ -11,9 +11,33 @@ import org.junit.jupiter.api.Test;
 /** The login queue is bounded, and closing answers what waits and leaves no thread behind. */
 class LoginChecksTest {
 
+    /** A thread that hashes half its time rests after each hash as long as the hash took. */
+    @Test
+    void aHashingThreadRestsToKeepItsShareOfTheProcessor() throws Exception {
+        LoginChecks checks = new LoginChecks(1, 0.5, () -> 2);
+        long[] firstEnded = new long[1];
+        long[] secondStarted = new long[1];
+        CountDownLatch done = new CountDownLatch(2);
+        assertThat(checks.check(login(() -> {
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(100)) {
+                Thread.onSpinWait(); // a hash: 100 ms of work
+            }
+            firstEnded[0] = System.nanoTime();
+            done.countDown();
+        }, done))).isTrue();
+        assertThat(checks.check(login(() -> {
+            secondStarted[0] = System.nanoTime();
+            done.countDown();
+        }, done))).isTrue();
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        checks.close();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(secondStarted[0] - firstEnded[0])).isGreaterThanOrEqualTo(100);
+    }
+
     @Test
     void aFullQueueRefusesAndClosingDropsWhatWaitsAndStopsEveryThread() throws Exception {
-        LoginChecks checks = new LoginChecks(1, () -> 2);
+        LoginChecks checks = new LoginChecks(1, 1, () -> 2);
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger ran = new AtomicInteger();
