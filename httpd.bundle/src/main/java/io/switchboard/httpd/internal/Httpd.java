@@ -291,7 +291,10 @@ public final class Httpd {
         try {
             announcer.execute(() -> {
                 if (now != null) {
-                    LOG.info("httpd listening on {}", now.uri());
+                    HttpdSettings bound = settings;
+                    // The endpoint is an address clients can use; the log says what is bound.
+                    LOG.info("httpd listening on {} port {} ({})", bound == null || bound.ip().isEmpty()
+                            ? "every address" : bound.ip(), now.port(), now.uri());
                     // The handlers learn the new address before the runtime says it is there.
                     registry.handlers().forEach(handler -> started(handler, now));
                 }
@@ -303,6 +306,10 @@ public final class Httpd {
     }
 
     private void rootsChanged() {
+        // A root's counters are listed, at zero, from its registration on, as OpenSIPS lists a module's.
+        if (registry != null) {
+            registry.list().forEach(path -> statistics.of(path.root()));
+        }
         // DS binds handlers before the constructor has stored the runtime. The service update goes
         // through the announcer: listeners of the runtime must not run on the DS bind thread.
         if (runtime != null) {

@@ -10,7 +10,7 @@ import io.switchboard.httpd.RootHandler;
 import io.switchboard.mi.MiStatistics;
 
 /**
- * httpd's statistics group: for every root that saw a request, {@code <root>_requests},
+ * httpd's statistics group: for every root registered since httpd started, {@code <root>_requests},
  * {@code <root>_1xx} to {@code <root>_5xx}, {@code <root>_bytes_in}, {@code <root>_bytes_out} and
  * {@code <root>_held} (requests that waited for the root's next handler).
  * The fallback handler's root counts as {@code fallback}, requests no handler took as

@@ -44,6 +44,15 @@ class StatisticsCommandsTest {
                 MiCalls.map(MiCalls.call("get_statistics", Map.of("statistics", "httpd:mistats_2xx"))).get("httpd:mistats_2xx")));
     }
 
+    /** As OpenSIPS lists a module's statistics as soon as they exist: a root's counters, at zero, from its registration. */
+    @Test
+    void aRootsCountersAreListedAtZeroBeforeItsFirstRequest() throws Exception {
+        Handlers.register(context, "untouched", Handlers.echo("untouched"));
+        Map<String, Object> group = MiCalls.map(MiCalls.call("get_statistics", Map.of("statistics", "httpd:")));
+        assertThat(group).containsEntry("httpd:untouched_requests", 0L).containsEntry("httpd:untouched_2xx", 0L)
+                .containsEntry("httpd:untouched_bytes_out", 0L).containsKey("httpd:mi_requests");
+    }
+
     @Test
     void getStatisticsTakesOneNameAGroupAllOrAnArray() throws Exception {
         assertThat(MiCalls.map(MiCalls.call("get_statistics", Map.of("statistics", "httpd:mistats_requests"))))
