@@ -1,5 +1,6 @@
 package io.switchboard.launcher;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -31,6 +32,12 @@ public final class Main {
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no OSGi framework in " + jar))
                 .newFramework(launch.frameworkProperties());
+        // FileInstall warns about a folder it is told to watch that is not there yet, which on a first
+        // start it is not: the home bundle only fills it.
+        String watched = launch.frameworkProperties().get("felix.fileinstall.dir");
+        if (watched != null) {
+            Files.createDirectories(Path.of(watched));
+        }
         framework.init();
         List<Bundle> bundles = new CarriedBundles(jar, launch.bundles()).install(framework.getBundleContext());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "switchboard-stop"));
