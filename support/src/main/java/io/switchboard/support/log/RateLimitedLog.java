@@ -1,7 +1,11 @@
 package io.switchboard.support.log;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -17,6 +21,7 @@ import org.slf4j.Logger;
  * the first lines of each new client still show at once.
  * <p>
  * Summaries are written when a later line of the same kind arrives after the window, and by {@link #flush()}.
+ * IPv6 clients count by their /64.
  * The table of clients is bounded: past {@value #MAX_CLIENTS} clients in one window the others share one
  * entry.
  */
@@ -93,12 +98,37 @@ public final class RateLimitedLog {
     }
 
     private Tally tallyOf(Object client, long now) {
+        client = network(client);
         Tally tally = tallies.get(client);
         if (tally == null) {
             Object key = tallies.size() < MAX_CLIENTS - 1 ? client : OTHER_CLIENTS;
             tally = tallies.computeIfAbsent(key, k -> new Tally(now));
         }
         return tally;
+    }
+
+    /**
+     * @return an IPv6 client's /64 (one subscriber's network, which holds more addresses than the
+     *         table has room for), any other client as it is
+     */
+    static Object network(Object client) {
+        if (client instanceof String text && text.indexOf(':') >= 0 && text.chars().allMatch(RateLimitedLog::literal)) {
+            try {
+                // Hex digits, colons and dots starting with either: parsed as a literal or refused, never looked up.
+                if (InetAddress.getByName(text) instanceof Inet6Address address) {
+                    byte[] prefix = Arrays.copyOf(address.getAddress(), 16);
+                    Arrays.fill(prefix, 8, 16, (byte) 0);
+                    return InetAddress.getByAddress(prefix).getHostAddress() + "/64";
+                }
+            } catch (UnknownHostException notAnAddress) {
+                return client;
+            }
+        }
+        return client;
+    }
+
+    private static boolean literal(int c) {
+        return Character.digit(c, 16) >= 0 || c == ':' || c == '.';
     }
 
     /** Ends the windows that are over at {@code now}: all of them for {@code Long.MAX_VALUE}. */

@@ -74,4 +74,25 @@ class RateLimitedLogTest {
         assertThat(lines).hasSize(RateLimitedLog.MAX_CLIENTS - 1 + 3 + 1)
                 .last().isEqualTo("warn test refusal: 98 more lines like the above from other clients left out in 0 s");
     }
+
+    @Test
+    void ipv6ClientsCountByTheirSlash64() {
+        for (int i = 1; i <= 5; i++) {
+            log.warn("2001:db8:1:2::" + i, "refused {}", i);
+        }
+        log.warn("2001:db8:1:3::1", "refused {}", "other network");
+        log.flush();
+
+        assertThat(lines).containsExactly("warn refused 1", "warn refused 2", "warn refused 3", "warn refused other network",
+                "warn test refusal: 2 more lines like the above from 2001:db8:1:2:0:0:0:0/64 left out in 0 s");
+    }
+
+    @Test
+    void otherKeysStayAsTheyAre() {
+        assertThat(RateLimitedLog.network("127.0.0.1")).isEqualTo("127.0.0.1");
+        assertThat(RateLimitedLog.network("example.com:443")).isEqualTo("example.com:443");
+        assertThat(RateLimitedLog.network("cafe:443")).isEqualTo("cafe:443");
+        assertThat(RateLimitedLog.network("localhost:8080")).isEqualTo("localhost:8080");
+        assertThat(RateLimitedLog.network(42)).isEqualTo(42);
+    }
 }
