@@ -166,6 +166,8 @@ class MicrohttpdLimitsTest {
     @Test
     void narrowingAllowedIpsClosesKeptAliveConnectionsOfAddressesLeftOut() throws Exception {
         configure(Map.of("allowed_ips", "127.0.0.0/8"));
+        Configs.await("allowed_ips=127.0.0.0/8 in force", Duration.ofSeconds(10),
+                () -> answerFrom("127.0.0.2", "/probe").startsWith("HTTP/1.1 200"));
         try (Socket other = keptAlive("127.0.0.2"); Socket local = keptAlive("127.0.0.1")) {
             configure(Map.of("allowed_ips", "127.0.0.1/32"));
             other.setSoTimeout(10_000);
@@ -179,6 +181,10 @@ class MicrohttpdLimitsTest {
     @Test
     void aHostNameInAllowedIpsIsRefusedNotResolved() throws Exception {
         configure(Map.of("allowed_ips", "127.0.0.1/32"));
+        // The list must be in force before the next update: ConfigAdmin may hand a component only the
+        // latest of two quick updates, and the refused one would then be all it ever saw.
+        Configs.await("allowed_ips=127.0.0.1/32 in force", Duration.ofSeconds(10),
+                () -> answerFrom("127.0.0.2", "/probe").isEmpty());
         try (LogCapture capture = new LogCapture(logs)) {
             update(Map.of("allowed_ips", "cafe.be"));
             capture.await(Duration.ofSeconds(10), PID, "allowed_ips=cafe.be", "never a host name",
