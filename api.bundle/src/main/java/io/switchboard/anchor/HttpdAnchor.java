@@ -29,6 +29,17 @@ public final class HttpdAnchor {
     public static final int DEFAULT_SWAP_HOLD = 5000;
 
     /**
+     * Service property, {@code Integer}, of httpd's dispatcher: httpd's {@code shutdown_grace} in
+     * milliseconds, how long the framework, stopping, lets the requests in flight on every
+     * {@link GracefulListener} finish before it stops any bundle (0: it does not wait). The anchor
+     * keeps the last value it saw; until it sees one it waits up to {@value #DEFAULT_SHUTDOWN_GRACE} ms.
+     */
+    public static final String SHUTDOWN_GRACE = "switchboard.anchor.shutdown_grace";
+
+    /** The grace the anchor applies before any dispatcher told it another. */
+    public static final int DEFAULT_SHUTDOWN_GRACE = 10000;
+
+    /**
      * Service property, {@code Boolean}, of the anchor's Jetty {@code Handler} service: {@code true}
      * while Pax Web's server has it started. Pax Web restarts its server to add the handler, so httpd
      * hands its listener settings over only once this is {@code true}.

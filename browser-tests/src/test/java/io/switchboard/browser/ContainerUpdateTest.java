@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.switchboard.app.Container;
+
 /**
  * The runnable jar's own bundles are updated from where they were installed, as an operator does it
  * through the MI; an update that cannot happen leaves the bundle running.

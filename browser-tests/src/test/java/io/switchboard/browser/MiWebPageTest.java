@@ -19,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.switchboard.app.Container;
+
 /** The MI web page in headless Chromium, against the container as users run it. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MiWebPageTest {

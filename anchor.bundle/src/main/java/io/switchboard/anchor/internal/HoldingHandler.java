@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -13,7 +14,10 @@ import java.util.function.IntSupplier;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -21,12 +25,14 @@ import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.support.jetty.RequestsInFlight;
 import io.switchboard.support.log.RateLimitedLog;
 
 /**
  * The Jetty handler Pax Web runs in front of its servlet contexts for httpd. It hands each request to
  * httpd's dispatcher; while there is none, a request waits for the next one without holding a thread,
- * and is answered 503 with {@code Retry-After} once the swap hold has passed.
+ * and is answered 503 with {@code Retry-After} once the swap hold has passed. Every request of the
+ * server passes here first, so this is where a shutdown learns what is in flight.
  */
 final class HoldingHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(HoldingHandler.class);
@@ -38,6 +44,7 @@ final class HoldingHandler extends Handler.Abstract {
     private final IntSupplier holdMillis;
     private final Consumer<Boolean> inService;
     private final AnchorStatistics statistics;
+    private final RequestsInFlight inFlight = new RequestsInFlight();
     private volatile Request.Handler dispatcher;
     /** Requests waiting for a dispatcher; guarded by {@code this}, as is every change of {@link #dispatcher}. */
     private final Set<Held> waiting = new LinkedHashSet<>();
@@ -79,6 +86,57 @@ final class HoldingHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        RequestsInFlight.Tracked tracked = inFlight.track(request, callback);
+        boolean handled = false;
+        try {
+            handled = route(request, response, tracked);
+            return handled;
+        } finally {
+            if (!handled) {
+                // Not taken, or it threw and Jetty answers with the callback it holds: not ours to wait for.
+                tracked.untrack();
+            }
+        }
+    }
+
+    /**
+     * Closes the server's listening sockets, so that new connections are refused, and marks its
+     * connectors shut down, so that every response from now on closes its connection. Connections
+     * keep their idle timeout: a deferred response that writes nothing for a while is still in flight.
+     *
+     * @return completes once no request of the server is in flight
+     */
+    CompletableFuture<Void> drain() {
+        var server = getServer();
+        if (server != null && isStarted()) {
+            for (Connector connector : server.getConnectors()) {
+                if (connector instanceof AbstractConnector closing) {
+                    String address = address(connector);
+                    closing.setShutdownIdleTimeout(closing.getIdleTimeout());
+                    closing.shutdown();
+                    LOG.info("httpd stopped accepting on {}: new connections are refused, {} requests in flight",
+                            address, inFlight.describe().size());
+                }
+            }
+        }
+        return inFlight.drained();
+    }
+
+    /** @return a line per request in flight */
+    List<String> inFlight() {
+        return inFlight.describe();
+    }
+
+    private static String address(Connector connector) {
+        if (connector instanceof NetworkConnector network) {
+            String host = network.getHost();
+            return (host == null || host.equals("0.0.0.0") ? "every address" : host) + " port "
+                    + (network.getLocalPort() > 0 ? network.getLocalPort() : network.getPort());
+        }
+        return connector.getName();
+    }
+
+    private boolean route(Request request, Response response, Callback callback) throws Exception {
         Request.Handler current = dispatcher;
         if (current != null) {
             return current.handle(request, response, callback);

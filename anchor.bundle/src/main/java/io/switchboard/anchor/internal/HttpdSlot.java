@@ -3,7 +3,9 @@ package io.switchboard.anchor.internal;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -11,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -24,6 +27,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.anchor.GracefulListener;
 import io.switchboard.anchor.HttpdAnchor;
 import io.switchboard.mi.MiStatistics;
 
@@ -36,12 +40,14 @@ import io.switchboard.mi.MiStatistics;
 public final class HttpdSlot {
     private static final Logger LOG = LoggerFactory.getLogger(HttpdSlot.class);
 
-    private final SwapHold swapHold;
+    private final HttpdTimes times;
     private final HoldingHandler handler;
     private final ServiceRegistration<MiStatistics> statisticsRegistration;
+    private final ServiceRegistration<GracefulListener> gracefulRegistration;
     /** Guards {@link #registration}: a property change and the unregistration never overlap. */
     private final Object registering = new Object();
     private ServiceRegistration<Handler> registration;
+    private final BundleContext context;
     /** Whether Pax Web's server runs the handler now. */
     private volatile boolean inService;
     /** Publishes the handler's state off Pax Web's threads, which call in holding Pax Web's locks. */
@@ -57,12 +63,14 @@ public final class HttpdSlot {
     }
 
     @Activate
-    public HttpdSlot(BundleContext context, @Reference SwapHold swapHold) {
-        this.swapHold = swapHold;
+    public HttpdSlot(BundleContext context, @Reference HttpdTimes times) {
+        this.context = context;
+        this.times = times;
         AnchorStatistics statistics = new AnchorStatistics();
-        this.handler = new HoldingHandler(swapHold::millis, this::inService, statistics);
+        this.handler = new HoldingHandler(times::swapHold, this::inService, statistics);
         this.statisticsRegistration = context.registerService(MiStatistics.class, statistics,
                 new Hashtable<>(Map.of(MiStatistics.GROUP, AnchorStatistics.GROUP)));
+        this.gracefulRegistration = context.registerService(GracefulListener.class, new PaxWebServer(), null);
         // pax-web-jetty puts Handler services with a positive ranking in front of its servlet contexts.
         ServiceRegistration<Handler> registered = context.registerService(Handler.class, handler, properties(false));
         synchronized (registering) {
@@ -83,6 +91,20 @@ public final class HttpdSlot {
             registration = null;
         }
         statisticsRegistration.unregister();
+        gracefulRegistration.unregister();
+    }
+
+    /** Pax Web's server, where httpd listens, in a graceful shutdown. */
+    private final class PaxWebServer implements GracefulListener {
+        @Override
+        public CompletionStage<Void> drain() {
+            return handler.drain();
+        }
+
+        @Override
+        public List<String> inFlight() {
+            return handler.inFlight();
+        }
     }
 
     @Reference(service = Request.Handler.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -105,11 +127,14 @@ public final class HttpdSlot {
         // ServiceReference orders the preferred service last.
         Dispatcher best = dispatchers.values().stream().max(Comparator.comparing(Dispatcher::reference)).orElse(null);
         if (best == null) {
-            LOG.info("httpd's dispatcher is gone: requests wait up to {} ms for the next one", swapHold.millis());
+            // httpd leaving a stopping framework is no update to wait for.
+            if (context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() != Bundle.STOPPING) {
+                LOG.info("httpd's dispatcher is gone: requests wait up to {} ms for the next one", times.swapHold());
+            }
             handler.dispatcher(null);
             return;
         }
-        swapHold.seen(best.reference());
+        times.seen(best.reference());
         handler.dispatcher(best.handler());
     }
 

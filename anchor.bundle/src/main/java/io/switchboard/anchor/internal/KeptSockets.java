@@ -43,15 +43,15 @@ public final class KeptSockets {
         }
     }
 
-    private final SwapHold swapHold;
+    private final HttpdTimes times;
     private final ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "switchboard-anchor-sockets"));
     /** Guarded by {@code this}. */
     private final Map<Key, Kept> sockets = new HashMap<>();
 
     @Activate
-    public KeptSockets(@Reference SwapHold swapHold) {
-        this.swapHold = swapHold;
+    public KeptSockets(@Reference HttpdTimes times) {
+        this.times = times;
     }
 
     @Deactivate
@@ -119,7 +119,7 @@ public final class KeptSockets {
 
     /** {@code bundle} let go of its sockets: each closes after the swap hold unless it is taken back. */
     synchronized void released(long bundle) {
-        int hold = swapHold.millis();
+        int hold = times.swapHold();
         List<Key> mine = new ArrayList<>();
         sockets.forEach((key, kept) -> {
             if (key.bundle() == bundle && kept.closing == null) {

@@ -127,7 +127,8 @@ public final class Httpd {
                 listener.apply(next);
             }
             settings = next;
-            if (previous != null && previous.swapHold() != next.swapHold() && dispatcher != null) {
+            if (previous != null && dispatcher != null && (previous.swapHold() != next.swapHold()
+                    || previous.shutdownGrace() != next.shutdownGrace())) {
                 dispatcher.setProperties(dispatcherProperties(next));
             }
             if (previous == null) {
@@ -161,6 +162,7 @@ public final class Httpd {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(HttpdAnchor.DISPATCHER, HttpdAnchor.HTTPD);
         properties.put(HttpdAnchor.SWAP_HOLD, settings.swapHold());
+        properties.put(HttpdAnchor.SHUTDOWN_GRACE, settings.shutdownGrace());
         return properties;
     }
 

@@ -58,6 +58,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "while httpd is updated; then it gets 404 (or the fallback), or 503 while httpd is away. 0 = no wait.")
     int swap__hold() default 5000;
 
+    @AttributeDefinition(name = "shutdown_grace", description = "Milliseconds, 0 to 3600000, that the framework, stopping "
+            + "(SIGTERM, or the shell's stop 0), lets requests in flight finish after every listener stopped accepting; "
+            + "then they are cut and the stop goes on. 0 = no wait.")
+    int shutdown__grace() default 10000;
+
     @AttributeDefinition(name = "https", description = "Serve HTTPS instead of HTTP on the port, with the keystore below.")
     boolean https() default false;
 

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * so a refused configuration leaves the running one untouched.
  */
 record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long maxBodySize, Forms forms,
-        int bodyTimeout, int idleTimeout, int asyncTimeout, int maxThreads, int swapHold, Tls tls) {
+        int bodyTimeout, int idleTimeout, int asyncTimeout, int maxThreads, int swapHold, int shutdownGrace, Tls tls) {
 
     static final String PID = "switchboard.httpd";
 
@@ -70,6 +70,8 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
                         "must be 0 (requests are not held) to idle_timeout (" + idle + ") milliseconds: a request "
                                 + "held longer would be failed by its idle connection")
                 : Math.min(config.swap__hold(), idle);
+        int shutdownGrace = r.read("shutdown_grace", () -> config.shutdown__grace(), v -> v >= 0 && v <= 3_600_000,
+                "must be 0 (no wait) to 3600000 milliseconds");
         boolean https = r.read("https", () -> config.https(), v -> true, "must be true or false");
         Tls tls = null;
         if (https) {
@@ -83,7 +85,7 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
             tls = new Tls(keystore, password, type.toUpperCase(), keyPassword);
         }
         return new HttpdSettings(ip, port, bufSize, postBufSize, maxBody, new Forms(maxFormSize, maxFormKeys),
-                bodyTimeout, idle, async, maxThreads, swapHold, tls);
+                bodyTimeout, idle, async, maxThreads, swapHold, shutdownGrace, tls);
     }
 
     /** @return the applied values under their configuration keys, as the runtime service shows them */
@@ -93,7 +95,8 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
                 Map.entry("max_form_size", forms.maxSize()), Map.entry("max_form_keys", forms.maxKeys()),
                 Map.entry("body_timeout", bodyTimeout), Map.entry("idle_timeout", idleTimeout),
                 Map.entry("async_timeout", asyncTimeout), Map.entry("max_threads", maxThreads),
-                Map.entry("swap_hold", swapHold), Map.entry("https", tls != null));
+                Map.entry("swap_hold", swapHold), Map.entry("shutdown_grace", shutdownGrace),
+                Map.entry("https", tls != null));
     }
 
     /** @return {@code true} when {@code other} needs the listener restarted to take effect */

@@ -22,6 +22,7 @@ import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.support.jetty.RequestsInFlight;
 import io.switchboard.xhttp.HttpEventHandler;
 
 /**
@@ -39,25 +40,40 @@ final class MicroHandler extends Handler.Abstract.NonBlocking {
     private final ScheduledExecutorService timer;
     private final Refusals refusals;
     private final BooleanSupplier draining;
+    private final RequestsInFlight inFlight;
 
     /**
      * @param current the settings in force
      * @param threads where handlers that may block run
      * @param timer where body timeouts run
      * @param draining {@code true} once the listener is retired: every response then closes its connection
+     * @param inFlight where each request counts until its response is complete
      */
     MicroHandler(Supplier<MicrohttpdSettings> current, EventDispatcher dispatcher, Executor threads,
-            ScheduledExecutorService timer, Refusals refusals, BooleanSupplier draining) {
+            ScheduledExecutorService timer, Refusals refusals, BooleanSupplier draining, RequestsInFlight inFlight) {
         this.current = current;
         this.dispatcher = dispatcher;
         this.threads = threads;
         this.timer = timer;
         this.refusals = refusals;
         this.draining = draining;
+        this.inFlight = inFlight;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        RequestsInFlight.Tracked tracked = inFlight.track(request, callback);
+        try {
+            answer(request, response, tracked);
+        } catch (RuntimeException | Error failed) {
+            // Jetty answers with the callback it holds: not ours to wait for.
+            tracked.untrack();
+            throw failed;
+        }
+        return true;
+    }
+
+    private void answer(Request request, Response response, Callback callback) {
         if (draining.getAsBoolean()) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
@@ -69,7 +85,7 @@ final class MicroHandler extends Handler.Abstract.NonBlocking {
                     request.getHttpURI(), client);
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS");
             refuse(response, callback, 405, "Method Not Allowed: microhttpd is not a proxy");
-            return true;
+            return;
         }
         HandlerTable.Entry entry = dispatcher.select(settings.callback());
         if (entry == null || !hasBody(request)) {
@@ -79,12 +95,12 @@ final class MicroHandler extends Handler.Abstract.NonBlocking {
                 response.getHeaders().put(HttpHeader.CONNECTION, "close");
             }
             raiseWhereItMayRun(request, response, callback, settings, entry, new byte[0]);
-            return true;
+            return;
         }
         int limit = settings.maxBodySize() == 0 ? Integer.MAX_VALUE - 8 : settings.maxBodySize();
         if (request.getLength() > limit) {
             tooLarge(request, response, callback, settings, client);
-            return true;
+            return;
         }
         try {
             BodyReader.read(request, limit, settings.bodyTimeout(), timer, new BodyReader.Outcome() {
@@ -118,7 +134,6 @@ final class MicroHandler extends Handler.Abstract.NonBlocking {
         } catch (RejectedExecutionException stopping) {
             refuse(response, callback, 503, "Service Unavailable: microhttpd is stopping");
         }
-        return true;
     }
 
     private void tooLarge(Request request, Response response, Callback callback, MicrohttpdSettings settings,

@@ -3,6 +3,8 @@ package io.switchboard.xhttp.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -17,6 +19,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.switchboard.support.jetty.RequestsInFlight;
 
 /**
  * One microhttpd listener: a Jetty server of its own whose requests become events, on a listening
@@ -39,7 +43,8 @@ final class MicroListener {
     private final Server server;
     private final ServerConnector connector;
     private final Refusals refusals;
-    /** Set once retired: every response closes its connection. */
+    private final RequestsInFlight inFlight = new RequestsInFlight();
+    /** Set once retired or drained: every response closes its connection. */
     private volatile boolean draining;
 
     /**
@@ -67,7 +72,7 @@ final class MicroListener {
             }
         });
         server.addConnector(connector);
-        server.setHandler(new MicroHandler(current, dispatcher, threads, timer, refusals, () -> draining));
+        server.setHandler(new MicroHandler(current, dispatcher, threads, timer, refusals, () -> draining, inFlight));
     }
 
     /** @throws Exception when the server cannot start */
@@ -97,6 +102,24 @@ final class MicroListener {
             Thread.currentThread().interrupt();
         }
         stop();
+    }
+
+    /**
+     * Stops accepting, for a shutdown: the requests in flight go on, and every response from now on
+     * closes its connection. The socket is left to its owner to close.
+     *
+     * @return completes once no request is in flight
+     */
+    CompletableFuture<Void> drain() {
+        draining = true;
+        connector.setAccepting(false);
+        awaitDeregistered();
+        return inFlight.drained();
+    }
+
+    /** @return a line per request in flight */
+    List<String> inFlight() {
+        return inFlight.describe();
     }
 
     /** Stops now, leaving the socket to its owner. */

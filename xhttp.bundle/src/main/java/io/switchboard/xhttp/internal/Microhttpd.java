@@ -3,6 +3,9 @@ package io.switchboard.xhttp.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.osgi.framework.ServiceReference;
@@ -18,6 +21,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.anchor.GracefulListener;
 import io.switchboard.anchor.SocketKeeper;
 import io.switchboard.xhttp.HttpEventHandler;
 
@@ -26,11 +30,13 @@ import io.switchboard.xhttp.HttpEventHandler;
  * {@value HttpEventHandler#MICROHTTPD} events. Its listening socket is the anchor's to keep: when this
  * bundle is updated, the next revision takes the same socket back, so clients wait in its backlog
  * instead of being refused, and connections already open finish their request on the old listener.
+ * When the framework stops, it takes part in the graceful shutdown: its socket closes at once, and the
+ * requests in flight finish.
  */
 @Component(configurationPid = Microhttpd.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
-        service = {})
+        service = GracefulListener.class)
 @Designate(ocd = MicrohttpdConfiguration.class)
-public final class Microhttpd {
+public final class Microhttpd implements GracefulListener {
     static final String PID = "switchboard.microhttpd";
     private static final Logger LOG = LoggerFactory.getLogger(Microhttpd.class);
     /** The accept queue of a new socket: connections wait there while the listener is replaced. */
@@ -43,6 +49,8 @@ public final class Microhttpd {
     private final Refusals refusals = new Refusals("microhttpd");
     private volatile MicrohttpdSettings settings;
     private MicroListener listener;
+    /** Set once the framework stops: the socket is closed, and the listener stops rather than retires. */
+    private boolean shuttingDown;
 
     @Activate
     public Microhttpd(@Reference SocketKeeper sockets) {
@@ -57,6 +65,10 @@ public final class Microhttpd {
 
     @Modified
     synchronized void modified(MicrohttpdConfiguration config) {
+        if (shuttingDown) {
+            LOG.info("configuration {} not applied: the framework is stopping", PID);
+            return;
+        }
         try {
             apply(MicrohttpdSettings.from(config));
             LOG.info("configuration {} applied", PID);
@@ -146,12 +158,37 @@ public final class Microhttpd {
      */
     @Deactivate
     synchronized void deactivate() throws InterruptedException {
-        if (listener != null) {
+        if (listener != null && shuttingDown) {
+            // What is still in flight was given the shutdown's grace already.
+            listener.stop();
+        } else if (listener != null) {
             listener.retire();
         }
         dispatcher.drain(System.nanoTime());
         Timers.stop(timer);
         refusals.flush();
+    }
+
+    @Override
+    public synchronized CompletionStage<Void> drain() {
+        shuttingDown = true;
+        if (listener == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> idle = listener.drain();
+        sockets.close(listener.socket());
+        LOG.info("microhttpd stopped accepting on {}: new connections are refused, {} requests in flight",
+                bound(settings.listenAddr(), listener.port()), listener.inFlight().size());
+        return idle;
+    }
+
+    @Override
+    public List<String> inFlight() {
+        MicroListener current;
+        synchronized (this) {
+            current = listener;
+        }
+        return current == null ? List.of() : current.inFlight();
     }
 
     /** @throws SettingRefusedException when the address cannot be bound */
@@ -175,8 +212,13 @@ public final class Microhttpd {
             started.stop();
             throw failed;
         }
-        LOG.info("microhttpd listening on {}:{}", next.listenAddr().isEmpty() ? "*" : next.listenAddr(), started.port());
+        LOG.info("microhttpd listening on {}", bound(next.listenAddr(), started.port()));
         return started;
+    }
+
+    /** @return what a listener is bound to, worded as httpd words its own */
+    private static String bound(String listenAddr, int port) {
+        return (listenAddr.isEmpty() ? "every address" : listenAddr) + " port " + port;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -1,0 +1,266 @@
+package io.switchboard.app;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * The runnable container started as users start it, {@code java -jar switchboard.jar} in a working
+ * folder of its own, with standard input closed as under a service manager, on free loopback ports so
+ * it never meets another instance. Its console (standard output and error) goes to
+ * {@code console.log} in that folder.
+ */
+public final class Container implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path home;
+    private final Process process;
+    /** The terminal's keyboard, for a container started {@link Builder#withTerminal with one}. */
+    private final Writer keyboard;
+    public final int httpdPort;
+    public final int microhttpdPort;
+
+    private Container(Path home, Process process, boolean terminal, int httpdPort, int microhttpdPort) {
+        this.home = home;
+        this.process = process;
+        this.keyboard = terminal ? new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8) : null;
+        this.httpdPort = httpdPort;
+        this.microhttpdPort = microhttpdPort;
+    }
+
+    /** @return a container with the default configuration, once its MI answers */
+    public static Container start() throws Exception {
+        Container container = new Builder().start();
+        container.awaitStatus("/mi/", 200, START_TIMEOUT);
+        return container;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** What a container starts with beyond its defaults. */
+    public static final class Builder {
+        private final Map<String, List<String>> etc = new LinkedHashMap<>();
+        private final List<Path> deploy = new ArrayList<>();
+        private boolean terminal;
+
+        /** Adds {@code line} (such as {@code shutdown_grace = 1000}) to {@code etc/<file>}. */
+        public Builder etc(String file, String line) {
+            etc.computeIfAbsent(file, name -> new ArrayList<>()).add(line);
+            return this;
+        }
+
+        /** Puts the handlers bundle the tests carry into {@code deploy/}. */
+        public Builder withTestHandlers() {
+            deploy.add(Path.of(System.getProperty("switchboard.test.bundle")));
+            return this;
+        }
+
+        /**
+         * Runs the container on a terminal of its own ({@code script}, from util-linux), as from an
+         * interactive shell, so that it offers its shell prompt; {@link Container#type} types into it.
+         */
+        public Builder withTerminal() {
+            terminal = true;
+            return this;
+        }
+
+        /** @return the container, once it says it started and httpd answers */
+        public Container start() throws Exception {
+            Path jar = Path.of(System.getProperty("switchboard.jar", "../app/target/switchboard.jar")).toAbsolutePath();
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: build the app module first");
+            }
+            Path home = Files.createTempDirectory("switchboard-app");
+            int httpd = freePort();
+            int microhttpd = freePort();
+            etc.computeIfAbsent("switchboard.httpd.cfg", name -> new ArrayList<>())
+                    .addAll(0, List.of("ip = 127.0.0.1", "port = " + httpd));
+            etc.computeIfAbsent("switchboard.microhttpd.cfg", name -> new ArrayList<>())
+                    .addAll(0, List.of("listen_addr = 127.0.0.1", "listen_port = " + microhttpd));
+            Path etcFolder = Files.createDirectories(home.resolve("etc"));
+            for (Map.Entry<String, List<String>> file : etc.entrySet()) {
+                Files.write(etcFolder.resolve(file.getKey()), file.getValue());
+            }
+            Path deployFolder = Files.createDirectories(home.resolve("deploy"));
+            for (Path bundle : deploy) {
+                Files.copy(bundle, deployFolder.resolve(bundle.getFileName()));
+            }
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    jar.toString());
+            if (terminal) {
+                command = List.of("script", "--quiet", "--return", "--command", String.join(" ", command), "/dev/null");
+            }
+            Process process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                    .redirectOutput(home.resolve("console.log").toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .start();
+            if (!terminal) {
+                // Standard input closed, as under a service manager.
+                process.getOutputStream().close();
+            }
+            Container container = new Container(home, process, terminal, httpd, microhttpd);
+            try {
+                container.awaitConsole("Switchboard started", START_TIMEOUT);
+                container.awaitConsole("httpd listening on", START_TIMEOUT);
+                if (!deploy.isEmpty()) {
+                    container.awaitStatus("/download/1", 200, START_TIMEOUT);
+                }
+            } catch (Exception | AssertionError failed) {
+                // Nobody else will stop it: a container left running would hold its ports for good.
+                container.close();
+                throw failed;
+            }
+            return container;
+        }
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + httpdPort + path);
+    }
+
+    /** @return the body of the answer to a JSON-RPC call of {@code method} with {@code params} (JSON) on {@code /mi} */
+    public String mi(String method, String params) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        return client.send(HttpRequest.newBuilder(uri("/mi")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"method\":\"" + method
+                        + "\",\"params\":" + params + ",\"id\":1}"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path etc() {
+        return home.resolve("etc");
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Types {@code line} and Enter on the container's terminal. */
+    public void type(String line) throws IOException {
+        keyboard.write(line + "\n");
+        keyboard.flush();
+    }
+
+    /** Sends SIGTERM, as systemd, docker stop and kill do. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** @return the exit status, once the process ended within {@code timeout}; fails otherwise */
+    public int awaitExit(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the container still runs " + timeout + " later:\n" + tail(console()));
+        }
+        return process.exitValue();
+    }
+
+    /** Waits until a GET of {@code path} answers {@code status}; fails with the console's tail otherwise. */
+    public void awaitStatus(String path, int status, Duration timeout) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "nothing";
+        while (System.nanoTime() < deadline) {
+            assertAlive();
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(path))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == status) {
+                    return;
+                }
+                last = "status " + response.statusCode();
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(path + " did not answer " + status + " within " + timeout + " (last: " + last + "):\n"
+                + tail(console()));
+    }
+
+    /** Waits until the console has a line containing {@code text}; fails with the console's tail otherwise. */
+    public String awaitConsole(String text, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<String> lines = Files.lines(home.resolve("console.log"), StandardCharsets.UTF_8)) {
+                var line = lines.filter(candidate -> candidate.contains(text)).findFirst();
+                if (line.isPresent()) {
+                    return line.get();
+                }
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the container ended (" + process.exitValue() + ") without logging \"" + text
+                        + "\":\n" + tail(console()));
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no line with \"" + text + "\" within " + timeout + ":\n" + tail(console()));
+    }
+
+    public String console() throws IOException {
+        return Files.readString(home.resolve("console.log"));
+    }
+
+    /** @return the log file, {@code log/switchboard.log} in the working folder */
+    public String logFile() throws IOException {
+        return Files.readString(home.resolve("log/switchboard.log"));
+    }
+
+    private void assertAlive() throws IOException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the container exited with " + process.exitValue() + ":\n" + tail(console()));
+        }
+    }
+
+    private static String tail(String text) {
+        return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+    }
+
+    @Override
+    public void close() throws Exception {
+        // On a terminal, the JVM is script's child: it is the one to stop, or it would outlive script.
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : all) {
+            try {
+                handle.onExit().get(30, TimeUnit.SECONDS);
+            } catch (TimeoutException stuck) {
+                handle.destroyForcibly();
+            }
+        }
+        process.waitFor(30, TimeUnit.SECONDS);
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
