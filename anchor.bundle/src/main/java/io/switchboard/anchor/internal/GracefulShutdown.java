@@ -77,7 +77,7 @@ public final class GracefulShutdown implements SynchronousBundleListener {
         long started = System.nanoTime();
         int grace = times.shutdownGrace();
         List<GracefulListener> draining = List.copyOf(listeners);
-        LOG.info("shutdown: the framework is stopping; {} listeners stop accepting, and requests in flight get up to "
+        LOG.info("shutdown: the framework is stopping; the listeners ({}) stop accepting, and requests in flight get up to "
                 + "shutdown_grace={} ms", draining.size(), grace);
         CompletableFuture<Void> cut = new CompletableFuture<>();
         ServiceListener cutListener = event -> {
@@ -149,7 +149,7 @@ public final class GracefulShutdown implements SynchronousBundleListener {
             }
         }
         String named = String.join("; ", cut.subList(0, Math.min(NAMED, cut.size())));
-        LOG.warn("shutdown: {} after {} ms; cutting {} requests in flight: {}{}", reason, took, cut.size(), named,
+        LOG.warn("shutdown: {} after {} ms; cutting the requests still in flight ({}): {}{}", reason, took, cut.size(), named,
                 cut.size() > NAMED ? "; and " + (cut.size() - NAMED) + " more" : "");
     }
 }

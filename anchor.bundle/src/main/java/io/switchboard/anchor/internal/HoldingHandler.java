@@ -114,7 +114,7 @@ final class HoldingHandler extends Handler.Abstract {
                     String address = address(connector);
                     closing.setShutdownIdleTimeout(closing.getIdleTimeout());
                     closing.shutdown();
-                    LOG.info("httpd stopped accepting on {}: new connections are refused, {} requests in flight",
+                    LOG.info("httpd stopped accepting on {}: new connections are refused; requests in flight: {}",
                             address, inFlight.describe().size());
                 }
             }

@@ -177,7 +177,7 @@ public final class Microhttpd implements GracefulListener {
         }
         CompletableFuture<Void> idle = listener.drain();
         sockets.close(listener.socket());
-        LOG.info("microhttpd stopped accepting on {}: new connections are refused, {} requests in flight",
+        LOG.info("microhttpd stopped accepting on {}: new connections are refused; requests in flight: {}",
                 bound(settings.listenAddr(), listener.port()), listener.inFlight().size());
         return idle;
     }
