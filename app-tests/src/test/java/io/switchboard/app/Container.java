@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -30,6 +32,9 @@ import java.util.stream.Stream;
  */
 public final class Container implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** Linux hands out ports from 32768 to outgoing connections (net.ipv4.ip_local_port_range). */
+    private static final int EPHEMERAL_START = 32768;
+    private static final int LOWEST_PORT = 20000;
 
     private final Path home;
     private final Process process;
@@ -91,8 +96,9 @@ public final class Container implements AutoCloseable {
                 throw new IllegalStateException(jar + " is missing: build the app module first");
             }
             Path home = Files.createTempDirectory("switchboard-app");
-            int httpd = freePort();
-            int microhttpd = freePort();
+            int[] ports = freePorts(2);
+            int httpd = ports[0];
+            int microhttpd = ports[1];
             etc.computeIfAbsent("switchboard.httpd.cfg", name -> new ArrayList<>())
                     .addAll(0, List.of("ip = 127.0.0.1", "port = " + httpd));
             etc.computeIfAbsent("switchboard.microhttpd.cfg", name -> new ArrayList<>())
@@ -258,9 +264,28 @@ public final class Container implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /**
+     * @return {@code count} distinct ports free on loopback now, below the range the system hands out
+     *         to outgoing connections, so that no client connection takes one before the container binds it
+     */
+    private static int[] freePorts(int count) throws IOException {
+        int[] ports = new int[count];
+        Random random = new Random();
+        int found = 0;
+        for (int attempt = 0; found < count && attempt < 1000; attempt++) {
+            int candidate = LOWEST_PORT + random.nextInt(EPHEMERAL_START - LOWEST_PORT);
+            if (Arrays.stream(ports, 0, found).anyMatch(port -> port == candidate)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+                ports[found++] = socket.getLocalPort();
+            } catch (IOException taken) {
+                // another one
+            }
         }
+        if (found < count) {
+            throw new IOException("no " + count + " free loopback ports between " + LOWEST_PORT + " and " + EPHEMERAL_START);
+        }
+        return ports;
     }
 }

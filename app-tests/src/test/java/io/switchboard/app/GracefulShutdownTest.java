@@ -38,17 +38,19 @@ class GracefulShutdownTest {
             assertThat(readHead(in)).startsWith("HTTP/1.1 200").contains("Content-Length: " + DOWNLOAD_BYTES);
             long received = readPattern(in, 0, 1 << 20);
 
-            long signalled = System.nanoTime();
             container.terminate();
             container.awaitConsole("httpd stopped accepting", A_WHILE);
             assertRefused(container.httpdPort);
+            container.awaitConsole("microhttpd stopped accepting", A_WHILE);
             assertRefused(container.microhttpdPort);
 
             received += readPattern(in, received, DOWNLOAD_BYTES - received);
             assertThat(received).isEqualTo(DOWNLOAD_BYTES);
             assertThat(in.read()).as("the connection closes after the response").isEqualTo(-1);
-            assertThat(container.awaitExit(DEFAULT_GRACE.minusNanos(System.nanoTime() - signalled))).isZero();
-            assertThat(container.console()).contains("shutdown: no request in flight after");
+            assertThat(container.awaitExit(A_WHILE)).isZero();
+            // Within the grace: nothing was cut.
+            assertThat(container.console()).contains("shutdown: no request in flight after")
+                    .doesNotContain("cutting");
         }
     }
 
@@ -89,7 +91,8 @@ class GracefulShutdownTest {
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
 
             assertThat(status).isZero();
-            assertThat(tookMillis).as("the grace, then the stop").isBetween(1000L, 6000L);
+            assertThat(tookMillis).as("the grace of 1 s, not the default of 10 s, then the stop")
+                    .isBetween(1000L, DEFAULT_GRACE.toMillis());
             assertThat(container.logFile()).containsPattern("shutdown: shutdown_grace=1000 ms ran out after \\d+ ms; "
                     + "cutting the requests still in flight \\(1\\): GET /endless from 127\\.0\\.0\\.1:" + client.getLocalPort());
             assertThat(drain(in)).as("the response was cut: the stream ends").isGreaterThanOrEqualTo(0);
@@ -98,17 +101,17 @@ class GracefulShutdownTest {
 
     @Test
     void aSecondSigtermCutsWhatIsInFlightAtOnce() throws Exception {
-        try (Container container = Container.builder().withTestHandlers().start();
+        // A grace longer than the test waits: only the cut can end the stop in time.
+        try (Container container = Container.builder().withTestHandlers()
+                .etc("switchboard.httpd.cfg", "shutdown_grace = 600000").start();
                 Socket client = connect(container.httpdPort)) {
             InputStream in = get(client, "/endless");
             assertThat(readHead(in)).startsWith("HTTP/1.1 200");
             container.terminate();
             container.awaitConsole("httpd stopped accepting", A_WHILE);
 
-            long signalled = System.nanoTime();
             container.terminate();
             assertThat(container.awaitExit(A_WHILE)).isZero();
-            assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(DEFAULT_GRACE);
             assertThat(container.logFile()).contains("SIGTERM again: cutting the requests still in flight")
                     .containsPattern("told to stop waiting .* cutting the requests still in flight \\(1\\): GET /endless");
             drain(in);

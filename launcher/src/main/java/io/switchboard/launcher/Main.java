@@ -23,6 +23,7 @@ import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * {@code java -jar switchboard.jar}: lays out the working folder, starts Felix with the properties and
@@ -64,11 +65,12 @@ public final class Main {
         framework.init();
         List<Bundle> bundles = new CarriedBundles(jar, launch.bundles()).install(framework.getBundleContext());
         StartOrder.assign(bundles);
-        StopOnSignal.install(framework);
         sayWhenOnlyLoggingIsLeft(framework, StartOrder.logging(bundles));
+        // A signal before the framework runs ends the JVM the usual way, through this hook.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "switchboard-stop"));
         framework.start();
-        StartOrder.logging(bundles).forEach(Main::start);
+        StopOnSignal.install(framework);
+        StartOrder.logging(bundles).forEach(bundle -> start(framework, bundle));
         LOG.info(() -> "Switchboard " + version() + " (Felix " + framework.getVersion() + ", Java "
                 + Runtime.version() + ") in " + home);
         LOG.info(() -> "logs go to the console" + folder.logFiles().stream().map(file -> " and " + file)
@@ -77,8 +79,12 @@ public final class Main {
             LOG.info(() -> "first start here: wrote the default configuration into " + folder.loggingConfiguration()
                     .getParent() + " (" + folder.written().size() + " files)");
         }
+        // Resolved together before any starts: FileInstall, once started, installs and resolves what is in
+        // deploy/ on a thread of its own, and a bundle that must resolve while it starts could then not
+        // take the framework's resolve lock ("Unable to acquire global lock for resolve").
+        framework.adapt(FrameworkWiring.class).resolveBundles(bundles);
         raiseStartLevel(framework);
-        bundles.forEach(Main::start);
+        bundles.forEach(bundle -> start(framework, bundle));
         LOG.info(() -> "Switchboard started in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
         FrameworkEvent stopped = framework.waitForStop(0);
         System.exit(stopped.getType() == FrameworkEvent.ERROR ? 1 : 0);
@@ -98,8 +104,9 @@ public final class Main {
         });
     }
 
-    private static void start(Bundle bundle) {
-        if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+    private static void start(Framework framework, Bundle bundle) {
+        if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null || framework.getState() != Bundle.ACTIVE) {
+            // A fragment is not started; a framework told to stop meanwhile starts nothing more.
             return;
         }
         try {
@@ -110,11 +117,16 @@ public final class Main {
         }
     }
 
-    /** Lets every level start, so that the bundles then start in the jar's order. */
+    /**
+     * Lets every level start, so that the bundles then start in the jar's order. Felix tells the
+     * listener only while the framework is active: a stop meanwhile ends the wait too.
+     */
     private static void raiseStartLevel(Framework framework) throws InterruptedException {
         CountDownLatch raised = new CountDownLatch(1);
         framework.adapt(FrameworkStartLevel.class).setStartLevel(StartOrder.FULL, event -> raised.countDown());
-        raised.await();
+        while (!raised.await(100, TimeUnit.MILLISECONDS) && framework.getState() == Bundle.ACTIVE) {
+            // the start level service works through the levels
+        }
     }
 
     private static String version() {

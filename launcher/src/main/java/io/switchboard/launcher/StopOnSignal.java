@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkUtil;
@@ -24,7 +25,7 @@ import sun.misc.SignalHandler;
  */
 final class StopOnSignal implements SignalHandler {
     private static final Logger LOG = Logger.getLogger(StopOnSignal.class.getName());
-    private static final long CUT_WAIT_SECONDS = 5;
+    private static final long CUT_WAIT_SECONDS = 10;
 
     private final Framework framework;
     private final AtomicInteger received = new AtomicInteger();
@@ -60,9 +61,12 @@ final class StopOnSignal implements SignalHandler {
     }
 
     private void cut() {
+        BundleContext context = framework.getBundleContext();
         try {
-            framework.getBundleContext().registerService(Condition.class, Condition.INSTANCE,
-                    FrameworkUtil.asDictionary(Map.of(Condition.CONDITION_ID, GracefulListener.CUT_CONDITION)));
+            if (context != null) {
+                context.registerService(Condition.class, Condition.INSTANCE,
+                        FrameworkUtil.asDictionary(Map.of(Condition.CONDITION_ID, GracefulListener.CUT_CONDITION)));
+            }
         } catch (IllegalStateException stopped) {
             // the framework is past its bundles already
         }

@@ -30,8 +30,9 @@ import io.switchboard.anchor.GracefulListener;
  * The graceful shutdown: when the framework begins to stop, and before it stops any bundle, every
  * {@link GracefulListener} stops accepting, and the stop waits until none has a request in flight, for
  * at most httpd's {@code shutdown_grace}, or until told to cut ({@link GracefulListener#CUT_CONDITION}).
- * Felix announces the stop with the system bundle's STOPPING event, delivered to synchronous listeners
- * on the thread that stops the framework, before the start level goes down.
+ * A listener that comes during the wait (its bundle was being updated) is drained as it comes. Felix
+ * announces the stop with the system bundle's STOPPING event, delivered to synchronous listeners on
+ * the thread that stops the framework, before the start level goes down.
  */
 @Component(immediate = true, service = {})
 public final class GracefulShutdown implements SynchronousBundleListener {
@@ -44,6 +45,16 @@ public final class GracefulShutdown implements SynchronousBundleListener {
     private final BundleContext context;
     private final HttpdTimes times;
     private final List<GracefulListener> listeners = new CopyOnWriteArrayList<>();
+    /** The drain under way, {@code null} before; guarded by {@code this}. */
+    private Draining draining;
+
+    /** The listeners a shutdown drains, and what each has left in flight. */
+    private static final class Draining {
+        final List<GracefulListener> listeners = new ArrayList<>();
+        final List<CompletableFuture<Void>> idle = new ArrayList<>();
+        /** Completes when a listener joins: the wait starts over with it. */
+        CompletableFuture<Void> joined = new CompletableFuture<>();
+    }
 
     @Activate
     public GracefulShutdown(BundleContext context, @Reference HttpdTimes times) {
@@ -60,6 +71,13 @@ public final class GracefulShutdown implements SynchronousBundleListener {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindGracefulListener(GracefulListener listener) {
         listeners.add(listener);
+        boolean late;
+        synchronized (this) {
+            late = draining != null;
+        }
+        if (late) {
+            join(listener);
+        }
     }
 
     void unbindGracefulListener(GracefulListener listener) {
@@ -76,9 +94,11 @@ public final class GracefulShutdown implements SynchronousBundleListener {
     private void drain() {
         long started = System.nanoTime();
         int grace = times.shutdownGrace();
-        List<GracefulListener> draining = List.copyOf(listeners);
-        LOG.info("shutdown: the framework is stopping; the listeners ({}) stop accepting, and requests in flight get up to "
-                + "shutdown_grace={} ms", draining.size(), grace);
+        synchronized (this) {
+            draining = new Draining();
+        }
+        LOG.info("shutdown: the framework is stopping; the listeners ({}) stop accepting, and requests in flight get "
+                + "up to shutdown_grace={} ms", listeners.size(), grace);
         CompletableFuture<Void> cut = new CompletableFuture<>();
         ServiceListener cutListener = event -> {
             if (event.getType() == ServiceEvent.REGISTERED) {
@@ -94,54 +114,79 @@ public final class GracefulShutdown implements SynchronousBundleListener {
             throw new IllegalStateException(impossible);
         }
         try {
-            List<CompletableFuture<Void>> idle = new ArrayList<>();
-            for (GracefulListener listener : draining) {
-                idle.add(drain(listener));
-            }
-            CompletableFuture<Void> all = CompletableFuture.allOf(idle.toArray(CompletableFuture[]::new));
-            String reason = await(all, cut, grace);
+            listeners.forEach(this::join);
+            String reason = await(cut, started + TimeUnit.MILLISECONDS.toNanos(grace), grace);
             long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             if (reason == null) {
                 LOG.info("shutdown: no request in flight after {} ms; stopping the bundles", took);
             } else {
-                logCut(draining, reason, took);
+                logCut(reason, took);
             }
         } finally {
             context.removeServiceListener(cutListener);
         }
     }
 
-    private static CompletableFuture<Void> drain(GracefulListener listener) {
+    /** Drains {@code listener} unless it is drained already. */
+    private void join(GracefulListener listener) {
+        synchronized (this) {
+            if (draining.listeners.contains(listener)) {
+                return;
+            }
+            draining.listeners.add(listener);
+        }
+        // Not under the lock: a listener's drain takes its own.
+        CompletableFuture<Void> idle;
         try {
-            return listener.drain().toCompletableFuture();
+            idle = listener.drain().toCompletableFuture();
         } catch (RuntimeException failed) {
             LOG.error("shutdown: listener {} failed to stop accepting; not waiting for it", listener, failed);
-            return CompletableFuture.completedFuture(null);
+            idle = CompletableFuture.completedFuture(null);
+        }
+        synchronized (this) {
+            draining.idle.add(idle);
+            draining.joined.complete(null);
         }
     }
 
     /** @return why the wait ended before every listener was idle, or {@code null} when they all were */
-    private static String await(CompletableFuture<Void> all, CompletableFuture<Void> cut, int grace) {
-        try {
-            CompletableFuture.anyOf(all, cut).get(grace, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException ranOut) {
-            // reported below
-        } catch (ExecutionException failed) {
-            LOG.error("shutdown: waiting for the requests in flight failed", failed.getCause());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return "the stopping thread was interrupted";
+    private String await(CompletableFuture<Void> cut, long deadlineNanos, int grace) {
+        while (true) {
+            CompletableFuture<Void> all;
+            CompletableFuture<Void> joined;
+            synchronized (this) {
+                all = CompletableFuture.allOf(draining.idle.toArray(CompletableFuture[]::new));
+                joined = draining.joined = new CompletableFuture<>();
+            }
+            try {
+                CompletableFuture.anyOf(all, cut, joined).get(Math.max(0, deadlineNanos - System.nanoTime()),
+                        TimeUnit.NANOSECONDS);
+            } catch (TimeoutException ranOut) {
+                return "shutdown_grace=" + grace + " ms ran out";
+            } catch (ExecutionException failed) {
+                LOG.error("shutdown: waiting for the requests in flight failed", failed.getCause());
+                return "waiting failed";
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return "the stopping thread was interrupted";
+            }
+            if (joined.isDone()) {
+                continue;
+            }
+            if (all.isDone()) {
+                return null;
+            }
+            return "told to stop waiting (" + GracefulListener.CUT_CONDITION + ")";
         }
-        if (all.isDone()) {
-            return null;
-        }
-        return cut.isDone() ? "told to stop waiting (" + GracefulListener.CUT_CONDITION + ")"
-                : "shutdown_grace=" + grace + " ms ran out";
     }
 
-    private static void logCut(List<GracefulListener> draining, String reason, long took) {
+    private void logCut(String reason, long took) {
+        List<GracefulListener> drained;
+        synchronized (this) {
+            drained = List.copyOf(draining.listeners);
+        }
         List<String> cut = new ArrayList<>();
-        for (GracefulListener listener : draining) {
+        for (GracefulListener listener : drained) {
             try {
                 cut.addAll(listener.inFlight());
             } catch (RuntimeException failed) {
@@ -149,7 +194,7 @@ public final class GracefulShutdown implements SynchronousBundleListener {
             }
         }
         String named = String.join("; ", cut.subList(0, Math.min(NAMED, cut.size())));
-        LOG.warn("shutdown: {} after {} ms; cutting the requests still in flight ({}): {}{}", reason, took, cut.size(), named,
-                cut.size() > NAMED ? "; and " + (cut.size() - NAMED) + " more" : "");
+        LOG.warn("shutdown: {} after {} ms; cutting the requests still in flight ({}): {}{}", reason, took, cut.size(),
+                named, cut.size() > NAMED ? "; and " + (cut.size() - NAMED) + " more" : "");
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.anchor.internal;
 
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,6 +15,8 @@ import java.util.function.IntSupplier;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http2.HTTP2Connection;
+import org.eclipse.jetty.http2.HTTP2Session;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
@@ -21,6 +24,7 @@ import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.IO;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +44,7 @@ final class HoldingHandler extends Handler.Abstract {
     private static final RateLimitedLog UNAVAILABLE = new RateLimitedLog(LOG, "anchor 503");
     /** Marks a held request httpd left to Pax Web: it goes through the server again, past this handler. */
     private static final String PASSED_ON = HoldingHandler.class.getName() + ".passedOn";
+    private static final long GO_AWAY_POLL_MILLIS = 50;
 
     private final IntSupplier holdMillis;
     private final Consumer<Boolean> inService;
@@ -84,42 +89,60 @@ final class HoldingHandler extends Handler.Abstract {
         super.doStop();
     }
 
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        RequestsInFlight.Tracked tracked = inFlight.track(request, callback);
-        boolean handled = false;
-        try {
-            handled = route(request, response, tracked);
-            return handled;
-        } finally {
-            if (!handled) {
-                // Not taken, or it threw and Jetty answers with the callback it holds: not ours to wait for.
-                tracked.untrack();
-            }
-        }
-    }
-
     /**
-     * Closes the server's listening sockets, so that new connections are refused, and marks its
-     * connectors shut down, so that every response from now on closes its connection. Connections
-     * keep their idle timeout: a deferred response that writes nothing for a while is still in flight.
+     * Closes the server's listening sockets, so that new connections are refused, marks its
+     * connectors shut down, so that every HTTP/1.1 response from now on closes its connection, and
+     * tells each HTTP/2 client to open no new stream (GOAWAY) once its streams are done: a JDK 17
+     * HttpClient fails the streams it has open when a GOAWAY arrives, graceful or not. Connections keep
+     * their idle timeout: a deferred response that writes nothing for a while is still in flight.
      *
      * @return completes once no request of the server is in flight
      */
     CompletableFuture<Void> drain() {
         var server = getServer();
-        if (server != null && isStarted()) {
+        if (server == null || !isStarted()) {
+            LOG.warn("shutdown: Pax Web's server is not running httpd's handler now (it is restarting); there is "
+                    + "no listener of httpd to close");
+        } else {
+            List<HTTP2Session> http2 = new ArrayList<>();
             for (Connector connector : server.getConnectors()) {
                 if (connector instanceof AbstractConnector closing) {
                     String address = address(connector);
-                    closing.setShutdownIdleTimeout(closing.getIdleTimeout());
+                    closing.setShutdownIdleTimeout(-1);
                     closing.shutdown();
+                    // Jetty leaves a listening socket without acceptor threads to its selector's stop.
+                    if (closing.getTransport() instanceof ServerSocketChannel socket) {
+                        IO.close(socket);
+                    }
+                    closing.getConnectedEndPoints().forEach(endPoint -> {
+                        if (endPoint.getConnection() instanceof HTTP2Connection connection) {
+                            http2.add(connection.getSession());
+                        }
+                    });
                     LOG.info("httpd stopped accepting on {}: new connections are refused; requests in flight: {}",
                             address, inFlight.describe().size());
                 }
             }
+            goAwayWhenIdle(http2, server.getScheduler());
         }
         return inFlight.drained();
+    }
+
+    /** Sends each session its GOAWAY once it has no stream open, looking again every {@value #GO_AWAY_POLL_MILLIS} ms. */
+    private void goAwayWhenIdle(List<HTTP2Session> sessions, Scheduler scheduler) {
+        sessions.removeIf(session -> {
+            if (session.isClosed()) {
+                return true;
+            }
+            if (session.getStreamCount() == 0) {
+                session.shutdown();
+                return true;
+            }
+            return false;
+        });
+        if (!sessions.isEmpty() && scheduler.isRunning()) {
+            scheduler.schedule(() -> goAwayWhenIdle(sessions, scheduler), GO_AWAY_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** @return a line per request in flight */
@@ -136,7 +159,9 @@ final class HoldingHandler extends Handler.Abstract {
         return connector.getName();
     }
 
-    private boolean route(Request request, Response response, Callback callback) throws Exception {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        inFlight.track(request);
         Request.Handler current = dispatcher;
         if (current != null) {
             return current.handle(request, response, callback);

@@ -33,12 +33,6 @@ final class Deadlines {
         pending.remove(exchange);
     }
 
-    /** @return the time the request under way that ends last has left before its {@code curl_timeout} */
-    Duration longestLeft() {
-        long now = System.nanoTime();
-        return Duration.ofNanos(pending.stream().mapToLong(exchange -> exchange.nanosLeft(now)).max().orElse(0));
-    }
-
     /** Waits until no request is under way any more, or {@code timeout} passed. */
     void awaitNoneLeft(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

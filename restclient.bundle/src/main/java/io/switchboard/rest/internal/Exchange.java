@@ -162,11 +162,6 @@ final class Exchange {
         return nanoTime - deadlineNanos >= 0;
     }
 
-    /** @return the nanoseconds left before {@code curl_timeout} ends the request, 0 once it has */
-    long nanosLeft(long nanoTime) {
-        return Math.max(0, deadlineNanos - nanoTime);
-    }
-
     void expire() {
         if (state.get() == RUNNING && !connected) {
             stop(new RestException(RestException.CONNECT_TIMEOUT, "connecting to " + request.url

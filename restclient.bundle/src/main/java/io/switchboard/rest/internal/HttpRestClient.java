@@ -18,9 +18,6 @@ import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -136,22 +133,18 @@ public final class HttpRestClient implements RestClient {
 
     /**
      * New requests on this service object fail at once. Those under way get {@link #DRAIN} to finish on
-     * the clients they started with, or, when the framework stops, their own {@code curl_timeout}; the
-     * rest fail with -10. Then every client, the timer and the
+     * the clients they started with; the rest fail with -10. Then every client, the timer and the
      * starters stop before this returns: once the bundle has stopped its classes can no longer be
      * loaded, so nothing of it may still run.
      */
     @Deactivate
-    synchronized void deactivate(BundleContext context) throws InterruptedException {
-        boolean frameworkStopping = context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING;
+    synchronized void deactivate() throws InterruptedException {
         Clients last = clients;
         clients = null;
         if (last != null) {
             last.retireAllBut(null);
         }
-        // An update is over in moments, and its callers retry; a framework that stops lets each request
-        // run out its own time, as a graceful shutdown does for the requests it serves.
-        shared.deadlines().awaitNoneLeft(frameworkStopping ? shared.deadlines().longestLeft() : DRAIN);
+        shared.deadlines().awaitNoneLeft(DRAIN);
         shared.deadlines().abortAll("the REST client service stopped (its bundle was updated or stopped) before "
                 + "the transfer completed");
         List.copyOf(shared.open()).forEach(Transfers::close);

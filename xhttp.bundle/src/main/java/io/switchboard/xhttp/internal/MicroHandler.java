@@ -62,14 +62,8 @@ final class MicroHandler extends Handler.Abstract.NonBlocking {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        RequestsInFlight.Tracked tracked = inFlight.track(request, callback);
-        try {
-            answer(request, response, tracked);
-        } catch (RuntimeException | Error failed) {
-            // Jetty answers with the callback it holds: not ours to wait for.
-            tracked.untrack();
-            throw failed;
-        }
+        inFlight.track(request);
+        answer(request, response, callback);
         return true;
     }
 

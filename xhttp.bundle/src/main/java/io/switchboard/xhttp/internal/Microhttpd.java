@@ -51,6 +51,8 @@ public final class Microhttpd implements GracefulListener {
     private MicroListener listener;
     /** Set once the framework stops: the socket is closed, and the listener stops rather than retires. */
     private boolean shuttingDown;
+    /** Set once deactivated: the socket may be the next revision's already, and is not this one's to close. */
+    private boolean deactivated;
 
     @Activate
     public Microhttpd(@Reference SocketKeeper sockets) {
@@ -158,6 +160,7 @@ public final class Microhttpd implements GracefulListener {
      */
     @Deactivate
     synchronized void deactivate() throws InterruptedException {
+        deactivated = true;
         if (listener != null && shuttingDown) {
             // What is still in flight was given the shutdown's grace already.
             listener.stop();
@@ -172,7 +175,7 @@ public final class Microhttpd implements GracefulListener {
     @Override
     public synchronized CompletionStage<Void> drain() {
         shuttingDown = true;
-        if (listener == null) {
+        if (listener == null || deactivated) {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> idle = listener.drain();
