@@ -6,14 +6,21 @@ import static java.lang.annotation.RetentionPolicy.CLASS;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
+import org.osgi.annotation.bundle.Requirement;
+import org.osgi.namespace.implementation.ImplementationNamespace;
 import org.osgi.service.component.annotations.ComponentPropertyType;
 
 /**
  * Declares a DS component of type {@link MiCommand} in one annotation:
  * {@code @MiCommandSpec(command = "uptime", description = "How long the container has run")}.
+ * <p>
+ * It asks a resolver for an MI implementation, optionally: a bundle whose commands are one feature
+ * among others (httpd's, the REST client's) resolves and runs without one, and its commands appear
+ * once an MI is there. A bundle that is nothing without the MI adds {@link RequireMi}.
  */
 @ComponentPropertyType
-@RequireMi
+@Requirement(namespace = ImplementationNamespace.IMPLEMENTATION_NAMESPACE, name = RequireMi.IMPLEMENTATION,
+        version = RequireMi.VERSION, effective = "active", resolution = Requirement.Resolution.OPTIONAL)
 @Retention(CLASS)
 @Target(TYPE)
 public @interface MiCommandSpec {

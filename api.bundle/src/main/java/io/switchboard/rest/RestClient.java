@@ -66,6 +66,16 @@ public interface RestClient {
         return request("PUT", url).body(body, contentType).sendAsync();
     }
 
+    /** An asynchronous PATCH; {@code contentType} {@code null} for {@link #DEFAULT_CONTENT_TYPE}. */
+    default CompletionStage<RestResponse> patchAsync(String url, String body, String contentType) {
+        return request("PATCH", url).body(body, contentType).sendAsync();
+    }
+
+    /** An asynchronous DELETE. */
+    default CompletionStage<RestResponse> deleteAsync(String url) {
+        return request("DELETE", url).sendAsync();
+    }
+
     /**
      * {@code rest.escape}: percent-encodes everything but RFC 3986's unreserved characters, so
      * {@code call@example.com&safe=false} becomes {@code call%40example.com%26safe%3Dfalse}.

@@ -3,7 +3,7 @@
  * carry rest_client's return codes.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.switchboard.rest;
 
 import org.osgi.annotation.bundle.Export;

@@ -96,7 +96,7 @@ public final class Httpd {
                 StringBuilder seen = new StringBuilder();
                 for (var reference : context.getServiceReferences(HttpdRuntime.class, null)) {
                     for (String key : reference.getPropertyKeys()) {
-                        if (key.startsWith("httpd.endpoint") || key.equals("httpd.config.port")) {
+                        if (key.startsWith(HttpdRuntime.ENDPOINT) || key.equals(HttpdRuntime.CONFIG_PREFIX + "port")) {
                             seen.append(key).append('=').append(reference.getProperty(key)).append(' ');
                         }
                     }

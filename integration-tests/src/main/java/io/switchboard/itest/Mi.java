@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.switchboard.httpd.HttpdRuntime;
 import io.switchboard.httpd.RootHandler;
+import io.switchboard.mi.MiHttpRoot;
 
 /** The MI as tests reach it: JSON-RPC posts, its configuration, and clients on other loopback addresses. */
 public final class Mi {
@@ -31,7 +32,7 @@ public final class Mi {
         BundleContext context = FrameworkUtil.getBundle(Mi.class).getBundleContext();
         String root = String.valueOf(properties.containsKey("mi_http_root") ? properties.get("mi_http_root") : "mi");
         StringBuilder filter = new StringBuilder("(&(objectClass=" + RootHandler.class.getName() + ")(httpd.root="
-                + root + ")(httpd.module=mi_http)(mi_http.users=" + users(properties.get("users")) + ")");
+                + root + ")(httpd.module=mi_http)(" + MiHttpRoot.USERS + "=" + users(properties.get("users")) + ")");
         properties.forEach((key, value) -> {
             if (!key.equals("users") && !key.equals("mi_http_root")) {
                 filter.append("(mi_http.").append(key.replace("mi_http_", "")).append('=').append(value).append(')');

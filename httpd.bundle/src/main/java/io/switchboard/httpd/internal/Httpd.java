@@ -39,6 +39,7 @@ import io.switchboard.anchor.HttpdAnchor;
 import io.switchboard.httpd.HttpdEndpoint;
 import io.switchboard.httpd.RootHandler;
 import io.switchboard.mi.MiStatistics;
+import io.switchboard.support.settings.SettingRefusedException;
 
 /**
  * httpd itself: validates {@value HttpdSettings#PID}, drives Pax Web's listener, tracks root
@@ -309,17 +310,12 @@ public final class Httpd {
 
     private void rootsChanged() {
         // A root's counters are listed, at zero, from its registration on, as OpenSIPS lists a module's.
-        if (registry != null) {
-            registry.list().forEach(path -> statistics.of(path.root()));
-        }
-        // DS binds handlers before the constructor has stored the runtime. The service update goes
-        // through the announcer: listeners of the runtime must not run on the DS bind thread.
-        if (runtime != null) {
-            try {
-                announcer.execute(runtime::changed);
-            } catch (RejectedExecutionException deactivated) {
-                // nothing left to tell
-            }
+        registry.list().forEach(path -> statistics.of(path.root()));
+        // Through the announcer: listeners of the runtime must not run on the DS bind thread.
+        try {
+            announcer.execute(runtime::changed);
+        } catch (RejectedExecutionException deactivated) {
+            // nothing left to tell
         }
     }
 

@@ -83,12 +83,12 @@ final class HttpdRuntimeService implements HttpdRuntime {
         properties.put(Constants.SERVICE_CHANGECOUNT, changeCount.get());
         HttpdEndpoint now = endpoint;
         if (now != null) {
-            properties.put("httpd.endpoint", now.uri().toString());
-            properties.put("httpd.endpoint.port", now.port());
+            properties.put(HttpdRuntime.ENDPOINT, now.uri().toString());
+            properties.put(HttpdRuntime.ENDPOINT_PORT, now.port());
         }
         HttpdSettings applied = settings;
         if (applied != null) {
-            applied.byKey().forEach((key, value) -> properties.put("httpd.config." + key, value));
+            applied.byKey().forEach((key, value) -> properties.put(HttpdRuntime.CONFIG_PREFIX + key, value));
         }
         return properties;
     }

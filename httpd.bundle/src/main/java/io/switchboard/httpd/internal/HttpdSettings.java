@@ -4,8 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
+
+import io.switchboard.support.net.IpLiteral;
+import io.switchboard.support.settings.SettingRefusedException;
+import io.switchboard.support.settings.SettingsReader;
 
 /**
  * A validated configuration of PID {@value #PID}. Every value is checked before anything is applied,
@@ -38,8 +40,8 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
      * @throws SettingRefusedException naming the PID, key, value and rule of the first bad value
      */
     static HttpdSettings from(HttpdConfiguration config, Map<String, ?> properties) throws SettingRefusedException {
-        Reader r = new Reader(properties);
-        String ip = r.read("ip", () -> config.ip().trim(), v -> v.isEmpty() || IpLiteral.isIpLiteral(v),
+        SettingsReader r = new SettingsReader(PID, properties);
+        String ip = r.read("ip", () -> config.ip().trim(), v -> v.isEmpty() || IpLiteral.isLiteral(v),
                 "must be empty (all addresses) or an IPv4 or IPv6 address");
         int port = r.read("port", () -> config.port(), v -> v >= 1024 && v <= 65535,
                 "must be 1024-65535; ports 1-1023 are privileged and refused");
@@ -65,7 +67,7 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
             maxThreads = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
         }
         // Unset, the default gives way to a shorter idle_timeout rather than refuse it.
-        int swapHold = properties.containsKey("swap_hold")
+        int swapHold = r.isSet("swap_hold")
                 ? r.read("swap_hold", () -> config.swap__hold(), v -> v >= 0 && v <= idle,
                         "must be 0 (requests are not held) to idle_timeout (" + idle + ") milliseconds: a request "
                                 + "held longer would be failed by its idle connection")
@@ -103,24 +105,5 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
     boolean listenerDiffers(HttpdSettings other) {
         return other == null || !ip.equals(other.ip) || port != other.port || idleTimeout != other.idleTimeout
                 || maxThreads != other.maxThreads || !Objects.equals(tls, other.tls);
-    }
-
-    /** Reads one key at a time so a refusal can quote exactly what the user wrote. */
-    private record Reader(Map<String, ?> properties) {
-
-        <T> T read(String key, Supplier<T> value, Predicate<T> rule, String ruleText)
-                throws SettingRefusedException {
-            T v;
-            try {
-                v = value.get();
-            } catch (RuntimeException notConvertible) {
-                throw new SettingRefusedException(PID, key, properties.get(key), ruleText);
-            }
-            if (!rule.test(v)) {
-                throw new SettingRefusedException(PID, key, properties.containsKey(key) ? properties.get(key) : v,
-                        ruleText);
-            }
-            return v;
-        }
     }
 }

@@ -15,6 +15,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.support.settings.SettingRefusedException;
+
 /**
  * Drives Pax Web's listener (PID {@value #PAX_WEB_PID}) from httpd's settings, so
  * {@code switchboard.httpd} is the one place a user sets it.

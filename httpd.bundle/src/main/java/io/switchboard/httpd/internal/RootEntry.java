@@ -39,7 +39,7 @@ final class RootEntry implements Comparable<RootEntry> {
 
     /**
      * @return the root the service asks for, or {@code null} when its {@value RootHandler#ROOT}
-     *         property is missing or not a single path segment
+     *         property is missing, not a single path segment, or a name httpd's statistics reserve
      */
     static String rootOf(ServiceReference<?> reference) {
         Object value = reference.getProperty(RootHandler.ROOT);
@@ -54,7 +54,7 @@ final class RootEntry implements Comparable<RootEntry> {
             trimmed = trimmed.substring(1);
         }
         boolean segment = !trimmed.isEmpty() && !trimmed.contains("/") && !trimmed.equals(".") && !trimmed.equals("..");
-        return segment ? trimmed : null;
+        return segment && !RootStatistics.RESERVED.contains(trimmed) ? trimmed : null;
     }
 
     private static String moduleOf(ServiceReference<?> reference) {

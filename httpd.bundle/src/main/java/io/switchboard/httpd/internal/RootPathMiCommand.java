@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.switchboard.httpd.HttpdRuntime;
 import io.switchboard.mi.MiCommand;
+import io.switchboard.mi.MiCommandSpec;
 import io.switchboard.mi.MiParams;
 
 /**
@@ -16,9 +17,9 @@ import io.switchboard.mi.MiParams;
  * alias): one entry per root with OpenSIPS's {@code http_root} and {@code module}, then what
  * Switchboard adds: bundle, ranking, service id and whether the handler serves or waits.
  */
-// Plain properties rather than @MiCommandSpec: that would make httpd require an MI implementation.
-@Component(property = { MiCommand.NAME + "=httpd:list_root_path", MiCommand.ALIAS + "=httpd_list_root_path",
-        MiCommand.DESCRIPTION + "=Lists the root paths registered with httpd and the modules that own them" })
+@Component
+@MiCommandSpec(command = "httpd:list_root_path", alias = "httpd_list_root_path",
+        description = "Lists the root paths registered with httpd and the modules that own them")
 public final class RootPathMiCommand implements MiCommand {
     private final HttpdRuntime runtime;
 

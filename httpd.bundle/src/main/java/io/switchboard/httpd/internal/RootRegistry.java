@@ -71,9 +71,10 @@ final class RootRegistry {
     void add(ServiceReference<RootHandler> reference, RootHandler handler) {
         String root = RootEntry.rootOf(reference);
         if (root == null) {
-            LOG.error("root handler service {} of bundle {} ignored: property {}={} must be one path segment or {}",
+            LOG.error("root handler service {} of bundle {} ignored: property {}={} must be one path segment or {}, "
+                    + "and not {}, which httpd's statistics count other requests under",
                     reference.getProperty("service.id"), reference.getBundle(), RootHandler.ROOT,
-                    reference.getProperty(RootHandler.ROOT), RootHandler.FALLBACK);
+                    reference.getProperty(RootHandler.ROOT), RootHandler.FALLBACK, RootStatistics.RESERVED);
             return;
         }
         Vacancy filled;
@@ -106,12 +107,40 @@ final class RootRegistry {
                 rebuild();
             }
         }
-        if (rerouted) {
-            // The handler stays: the calls it runs for its old root need not be waited for.
+        if (!rerouted) {
+            onChange.run();
+        } else if (root == null) {
             depart(reference, false);
             add(reference, handler);
         } else {
-            onChange.run();
+            reroute(reference, handler, root);
+        }
+    }
+
+    /**
+     * Moves a handler to another root in one step of the table: no request finds it under neither.
+     * The handler stays, so the calls it runs for its old root need not be waited for.
+     */
+    private void reroute(ServiceReference<RootHandler> reference, RootHandler handler, String root) {
+        int hold = swapHold.getAsInt();
+        RootEntry removed;
+        Vacancy filled;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            Long id = (Long) reference.getProperty("service.id");
+            removed = removeLocked(id, hold);
+            byServiceId.put(id, new RootEntry(reference, handler, root));
+            rebuild();
+            filled = vacancies.remove(root);
+        }
+        if (filled != null) {
+            filled.end();
+        }
+        onChange.run();
+        if (removed != null) {
+            departed(removed, false, hold);
         }
     }
 
@@ -155,21 +184,40 @@ final class RootRegistry {
             if (closed) {
                 return;
             }
-            removed = byServiceId.remove((Long) reference.getProperty("service.id"));
+            removed = removeLocked((Long) reference.getProperty("service.id"), hold);
             if (removed == null) {
                 return;
-            }
-            String root = removed.root();
-            boolean last = byServiceId.values().stream().noneMatch(entry -> entry.root().equals(root));
-            if (hold > 0 && last && !vacancies.containsKey(root)) {
-                // Open before the table drops the root: a request never finds neither.
-                Vacancy vacancy = new Vacancy();
-                vacancies.put(root, vacancy);
-                schedule(() -> expire(root, vacancy), hold);
             }
             rebuild();
         }
         onChange.run();
+        departed(removed, waitForCalls, hold);
+    }
+
+    /**
+     * Takes a handler out of the entries, the caller holding the lock and rebuilding the table; the
+     * last handler of a root leaves a vacancy, opened before the table drops the root, so that a
+     * request never finds neither.
+     *
+     * @return the entry taken out, or {@code null} when there was none
+     */
+    private RootEntry removeLocked(Long id, int hold) {
+        RootEntry removed = byServiceId.remove(id);
+        if (removed == null) {
+            return null;
+        }
+        String root = removed.root();
+        boolean last = byServiceId.values().stream().noneMatch(entry -> entry.root().equals(root));
+        if (hold > 0 && last && !vacancies.containsKey(root)) {
+            Vacancy vacancy = new Vacancy();
+            vacancies.put(root, vacancy);
+            schedule(() -> expire(root, vacancy), hold);
+        }
+        return removed;
+    }
+
+    /** What follows a handler's departure, out of the lock: its calls, then its deferred responses. */
+    private void departed(RootEntry removed, boolean waitForCalls, int hold) {
         if (waitForCalls && hold > 0) {
             waitFor(removed, hold);
         }

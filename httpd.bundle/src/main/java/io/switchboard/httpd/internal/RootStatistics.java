@@ -2,6 +2,7 @@ package io.switchboard.httpd.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -14,16 +15,20 @@ import io.switchboard.mi.MiStatistics;
  * {@code <root>_1xx} to {@code <root>_5xx}, {@code <root>_bytes_in}, {@code <root>_bytes_out} and
  * {@code <root>_held} (requests that waited for the root's next handler).
  * The fallback handler's root counts as {@code fallback}, requests no handler took as
- * {@code unrouted}. Counters outlive their handlers, so a hot swap does not reset them.
+ * {@code unrouted}; no root may take those names. Counters outlive their handlers, so a hot swap does
+ * not reset them.
  */
 final class RootStatistics implements MiStatistics {
     static final String GROUP = "httpd";
+    static final String FALLBACK = "fallback";
     static final String UNROUTED = "unrouted";
+    /** The labels of what is not a root: a root of the same name would share their counters. */
+    static final Set<String> RESERVED = Set.of(FALLBACK, UNROUTED);
 
     private final ConcurrentMap<String, RootCounters> byRoot = new ConcurrentHashMap<>();
 
     RootCounters of(String root) {
-        return byRoot.computeIfAbsent(RootHandler.FALLBACK.equals(root) ? "fallback" : root, label -> new RootCounters());
+        return byRoot.computeIfAbsent(RootHandler.FALLBACK.equals(root) ? FALLBACK : root, label -> new RootCounters());
     }
 
     @Override

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.switchboard.support.settings.SettingRefusedException;
+
 class HttpdSettingsTest {
 
     @Test

@@ -38,6 +38,7 @@ import io.switchboard.itest.Httpd;
 import io.switchboard.itest.LogCapture;
 import io.switchboard.itest.Loopback;
 import io.switchboard.itest.Mi;
+import io.switchboard.mi.MiHttpRoot;
 
 /**
  * Bad logins in bulk: passwords are hashed off the server's threads, so other roots are served
@@ -127,7 +128,7 @@ class LoginStormTest {
     }
 
     private ServiceReference<RootHandler> servingMi() throws Exception {
-        return context.getServiceReferences(RootHandler.class, "(&(" + RootHandler.ROOT + "=mi)(mi_http.users=1))")
+        return context.getServiceReferences(RootHandler.class, "(&(" + RootHandler.ROOT + "=mi)(" + MiHttpRoot.USERS + "=1))")
                 .stream().filter(reference -> reference.getBundle() != null
                         && "switchboard.mihttp".equals(reference.getBundle().getSymbolicName()))
                 .findFirst().orElse(null);

@@ -133,12 +133,11 @@ class RestRedirectTest extends RestServerTestBase {
         return server.url("/redirect?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8));
     }
 
-    /** Over HTTP/2 (TLS here) header names arrive in lower case. */
+    /** Over HTTP/2 (TLS here) header names arrive in lower case: the response finds them in any. */
     private static void assertMoved(RestResponse response, String location) {
         assertThat(response.status()).isEqualTo(302);
-        assertThat(response.headers()).hasEntrySatisfying(
-                response.headers().containsKey("Location") ? "Location" : "location",
-                values -> assertThat(values).containsExactly(location));
+        assertThat(response.header("Location")).hasValue(location);
+        assertThat(response.headers().get("LOCATION")).containsExactly(location);
         assertThat(response.bodyText()).isEqualTo("moved");
     }
 }

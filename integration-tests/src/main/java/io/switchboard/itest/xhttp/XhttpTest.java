@@ -207,7 +207,7 @@ class XhttpTest {
     @Test
     void aThousandRequestsWaitOnAsynchronousRepliesWithAFarSmallerThreadPool() throws Exception {
         int threads = (Integer) context.getServiceReference(io.switchboard.httpd.HttpdRuntime.class)
-                .getProperty("httpd.config.max_threads");
+                .getProperty(io.switchboard.httpd.HttpdRuntime.CONFIG_PREFIX + "max_threads");
         assertThat(threads).isLessThanOrEqualTo(64);
         BlockingQueue<HttpEvent> pending = new LinkedBlockingQueue<>();
         Events.register(context, HttpEventHandler.XHTTP, null, pending::add);

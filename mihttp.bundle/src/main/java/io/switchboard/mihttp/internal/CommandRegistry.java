@@ -40,7 +40,7 @@ public final class CommandRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(CommandRegistry.class);
 
     /** httpd's runtime property for {@code swap_hold}. */
-    private static final String SWAP_HOLD = "httpd.config.swap_hold";
+    private static final String SWAP_HOLD = HttpdRuntime.CONFIG_PREFIX + "swap_hold";
 
     private final Map<Long, CommandInfo> byServiceId = new HashMap<>();
     private volatile Map<String, CommandInfo> byName = Map.of();

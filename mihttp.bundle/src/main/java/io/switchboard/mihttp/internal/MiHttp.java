@@ -27,8 +27,10 @@ import io.switchboard.httpd.HttpdRequest;
 import io.switchboard.httpd.HttpdResponse;
 import io.switchboard.httpd.RequestRefusedException;
 import io.switchboard.httpd.RootHandler;
+import io.switchboard.mi.MiHttpRoot;
 import io.switchboard.support.lifecycle.Gate;
 import io.switchboard.support.log.RateLimitedLog;
+import io.switchboard.support.settings.SettingRefusedException;
 
 /**
  * mi_http itself: owns the root {@code mi_http_root} (moved by a configuration change), checks who
@@ -87,14 +89,14 @@ public final class MiHttp implements RootHandler {
         rootProperties.put(RootHandler.ROOT, settings.root());
         rootProperties.put(RootHandler.MODULE, MODULE);
         // The settings in force, users counted rather than shown, so operators and tests can wait on them.
-        rootProperties.put("mi_http.method", settings.formsPost() ? 1 : 0);
-        rootProperties.put("mi_http.users", settings.users().byName().size());
-        rootProperties.put("mi_http.max_request_size", settings.maxRequestSize());
-        rootProperties.put("mi_http.max_batch", settings.maxBatch());
-        rootProperties.put("mi_http.max_json_depth", settings.maxDepth());
-        rootProperties.put("mi_http.local_clients", settings.localClients().text());
-        rootProperties.put("mi_http.allow_cleartext_auth", settings.allowCleartextAuth());
-        rootProperties.put("mi_http.max_pending_logins", settings.maxPendingLogins());
+        rootProperties.put(MiHttpRoot.METHOD, settings.formsPost() ? 1 : 0);
+        rootProperties.put(MiHttpRoot.USERS, settings.users().byName().size());
+        rootProperties.put(MiHttpRoot.MAX_REQUEST_SIZE, settings.maxRequestSize());
+        rootProperties.put(MiHttpRoot.MAX_BATCH, settings.maxBatch());
+        rootProperties.put(MiHttpRoot.MAX_JSON_DEPTH, settings.maxDepth());
+        rootProperties.put(MiHttpRoot.LOCAL_CLIENTS, settings.localClients().text());
+        rootProperties.put(MiHttpRoot.ALLOW_CLEARTEXT_AUTH, settings.allowCleartextAuth());
+        rootProperties.put(MiHttpRoot.MAX_PENDING_LOGINS, settings.maxPendingLogins());
         if (registration == null) {
             registration = context.registerService(RootHandler.class, this, rootProperties);
         } else {

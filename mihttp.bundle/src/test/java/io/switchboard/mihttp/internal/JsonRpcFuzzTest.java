@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.switchboard.mi.MiCommand;
 import io.switchboard.mi.MiException;
+import io.switchboard.support.settings.SettingRefusedException;
 
 /**
  * Any body a client can post to the MI gets a JSON-RPC answer: a result or an error for each call,

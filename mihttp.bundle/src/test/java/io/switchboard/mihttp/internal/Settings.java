@@ -3,6 +3,8 @@ package io.switchboard.mihttp.internal;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 
+import io.switchboard.support.settings.SettingRefusedException;
+
 /** mi_http settings as ConfigAdmin and DS would make them from properties, defaults for the rest. */
 final class Settings {
     private Settings() {

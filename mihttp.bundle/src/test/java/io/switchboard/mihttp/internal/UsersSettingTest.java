@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.switchboard.support.settings.SettingRefusedException;
+
 /** A password hash that could never match, or would take minutes to check, is refused with the configuration. */
 class UsersSettingTest {
     private static final String SALT = Base64.getEncoder().encodeToString(new byte[16]);

@@ -4,6 +4,9 @@ import java.util.Locale;
 
 import org.apache.hc.core5.http.HttpHost;
 
+import io.switchboard.support.settings.SettingRefusedException;
+import io.switchboard.support.settings.SettingsReader;
+
 /**
  * {@code follow_redirects}: which redirects the client follows. libcurl and OpenSIPS follow none, and a
  * followed redirect replays the caller's headers (an API key, say) to whatever the {@code Location}
@@ -24,7 +27,7 @@ enum FollowRedirects {
     static final int MAX_REDIRECTS = 5;
 
     /** @return the value named by the key's text ({@code off}, {@code same_origin}, {@code any}) */
-    static FollowRedirects of(Rules rules, String text) {
+    static FollowRedirects of(SettingsReader rules, String text) throws SettingRefusedException {
         String name = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
         for (FollowRedirects value : values()) {
             if (value.name().equals(name)) {

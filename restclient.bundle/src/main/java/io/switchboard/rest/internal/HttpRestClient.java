@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import io.switchboard.rest.RestClient;
 import io.switchboard.rest.RestRequest;
 import io.switchboard.support.log.RateLimitedLog;
+import io.switchboard.support.settings.SettingRefusedException;
 
 /**
  * The {@link RestClient} service. A new configuration, or a TLS domain that comes, goes or changes,
@@ -72,27 +73,27 @@ public final class HttpRestClient implements RestClient {
     private TlsDomainSettings ownTls;
 
     @Activate
-    public HttpRestClient(RestClientConfiguration config) {
+    public HttpRestClient(RestClientConfiguration config, Map<String, Object> properties) {
         shared = new Shared(new TransferSlots(1, starter), connecting, new Deadlines(timer), CLOSER,
                 ConcurrentHashMap.newKeySet(),
                 new RateLimitedLog(LoggerFactory.getLogger(Exchange.class), "REST failure"));
-        modified(config);
+        modified(config, properties);
     }
 
     /** Applies a configuration; until a first valid one arrives every request fails with -10. */
     @Modified
-    synchronized void modified(RestClientConfiguration config) {
+    synchronized void modified(RestClientConfiguration config, Map<String, Object> properties) {
         RestSettings settings;
         SSLContext tls;
         try {
-            settings = RestSettings.from(config);
+            settings = RestSettings.from(config, properties);
             if (clients != null && settings.equals(clients.settings())) {
                 // ConfigAdmin delivers an unchanged configuration too; new pools would only cost connections.
                 LOG.debug("configuration {} unchanged", RestSettings.PID);
                 return;
             }
             tls = Trust.context(settings.verifyPeer(), settings.caPath(), null);
-        } catch (IllegalArgumentException refused) {
+        } catch (SettingRefusedException refused) {
             LOG.error("{}; {}", refused.getMessage(), clients == null
                     ? "requests fail with -10 until a valid configuration arrives"
                     : "the previous configuration stays in force");

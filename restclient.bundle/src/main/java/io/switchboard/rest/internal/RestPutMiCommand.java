@@ -5,18 +5,15 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.switchboard.mi.MiCommand;
+import io.switchboard.mi.MiCommandSpec;
 import io.switchboard.mi.MiParams;
 import io.switchboard.rest.RestClient;
 
 /** The MI command {@code rest_put} (admin only: it makes the container send requests). */
-// Plain properties rather than @MiCommandSpec: that would make the REST client require an MI implementation.
-@Component(property = { MiCommand.NAME + "=rest:put", MiCommand.ALIAS + "=rest_put",
-        MiCommand.DESCRIPTION
-                + "=PUTs a body to a URL with the REST client and shows the return code, status, content type and body",
-        MiCommand.PARAMS + "=" + RestMiResult.URL,
-        MiCommand.PARAMS + "=" + RestMiResult.BODY,
-        MiCommand.OPTIONAL_PARAMS + "=" + RestMiResult.CONTENT_TYPE,
-        MiCommand.ADMIN + ":Boolean=true" })
+@Component
+@MiCommandSpec(command = "rest:put", alias = "rest_put",
+        description = "PUTs a body to a URL with the REST client and shows the return code, status, content type and body",
+        params = { RestMiResult.URL, RestMiResult.BODY }, params_optional = RestMiResult.CONTENT_TYPE, admin = true)
 public final class RestPutMiCommand implements MiCommand {
     private final RestClient rest;
 

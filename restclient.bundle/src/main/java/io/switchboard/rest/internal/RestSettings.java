@@ -3,6 +3,11 @@ package io.switchboard.rest.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+import io.switchboard.support.settings.SettingRefusedException;
+import io.switchboard.support.settings.SettingsReader;
 
 /**
  * A validated configuration of PID {@value #PID}.
@@ -23,9 +28,13 @@ record RestSettings(Duration transferTimeout, Duration connectTimeout, Duration 
         return maxHeaders * maxHeaderSize;
     }
 
-    /** @throws IllegalArgumentException naming the PID, key, value and rule of the first bad value */
-    static RestSettings from(RestClientConfiguration config) {
-        Rules rules = new Rules(PID);
+    /**
+     * @param config the typed view DS made of {@code properties}
+     * @param properties the raw properties, to quote the value a user wrote in a refusal
+     * @throws SettingRefusedException naming the PID, key, value and rule of the first bad value
+     */
+    static RestSettings from(RestClientConfiguration config, Map<String, ?> properties) throws SettingRefusedException {
+        SettingsReader rules = new SettingsReader(PID, properties);
         int transfer = config.curl__timeout();
         int connect = config.connection__timeout();
         rules.require(connect >= 1, "connection_timeout", connect, "must be at least 1 second");
@@ -36,15 +45,15 @@ record RestSettings(Duration transferTimeout, Duration connectTimeout, Duration 
                 "must be at least 1");
         rules.require(config.max__transfer__size() >= 0, "max_transfer_size", config.max__transfer__size(),
                 "must be 0 (no limit) or a positive number of KB");
-        boolean verifyPeer = rules.zeroOrOne("ssl_verifypeer", config.ssl__verifypeer());
-        boolean verifyHost = rules.zeroOrOne("ssl_verifyhost", config.ssl__verifyhost());
+        boolean verifyPeer = zeroOrOne(rules, "ssl_verifypeer", config.ssl__verifypeer());
+        boolean verifyHost = zeroOrOne(rules, "ssl_verifyhost", config.ssl__verifyhost());
         String capath = config.ssl__capath().trim();
         rules.require(capath.isEmpty() || Files.isDirectory(Path.of(capath)), "ssl_capath", capath,
                 "must be empty or a folder of PEM CA certificates");
         int version = config.curl__http__version();
         rules.require(version >= 0 && version <= 5, "curl_http_version", version, "must be 0 to 5");
-        boolean expect100 = rules.trueOrFalse("enable_expect_100", config.enable__expect__100());
-        boolean noConcurrentConnects = rules.trueOrFalse("no_concurrent_connects", config.no__concurrent__connects());
+        boolean expect100 = trueOrFalse(rules, "enable_expect_100", config.enable__expect__100());
+        boolean noConcurrentConnects = trueOrFalse(rules, "no_concurrent_connects", config.no__concurrent__connects());
         int lifetime = config.curl__conn__lifetime();
         rules.require(lifetime >= 0, "curl_conn_lifetime", lifetime, "must be 0 (no limit) or a number of seconds");
         FollowRedirects follow = FollowRedirects.of(rules, config.follow__redirects());
@@ -57,5 +66,18 @@ record RestSettings(Duration transferTimeout, Duration connectTimeout, Duration 
                 config.max__async__transfers(), config.max__transfer__size() * 1024L, verifyPeer, verifyHost,
                 capath.isEmpty() ? null : Path.of(capath), version, expect100, noConcurrentConnects,
                 lifetime == 0 ? null : Duration.ofSeconds(lifetime), follow, headerSize, headers);
+    }
+
+    /** An rest_client 0/1 switch such as {@code ssl_verifypeer}. */
+    static boolean zeroOrOne(SettingsReader rules, String key, int value) throws SettingRefusedException {
+        rules.require(value == 0 || value == 1, key, value, "must be 0 or 1");
+        return value == 1;
+    }
+
+    /** A boolean written as text: {@code true} or {@code false}, in any case. */
+    private static boolean trueOrFalse(SettingsReader rules, String key, String value) throws SettingRefusedException {
+        String text = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        rules.require(text.equals("true") || text.equals("false"), key, value, "must be true or false");
+        return text.equals("true");
     }
 }

@@ -11,6 +11,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.switchboard.support.settings.SettingRefusedException;
+
 /**
  * One TLS client domain, from one factory configuration of {@value #FACTORY_PID}. The REST client
  * tracks these services; a domain whose configuration was never valid offers nothing, and a refused
@@ -35,9 +37,9 @@ public final class TlsDomain {
     void modified(TlsDomainConfiguration config, Map<String, Object> properties) {
         String pid = String.valueOf(properties.getOrDefault(Constants.SERVICE_PID, FACTORY_PID));
         try {
-            settings = TlsDomainSettings.from(config, pid);
+            settings = TlsDomainSettings.from(config, pid, properties);
             LOG.info("TLS client domain {} configured ({})", settings.name(), pid);
-        } catch (IllegalArgumentException refused) {
+        } catch (SettingRefusedException refused) {
             LOG.error("{}; {}", refused.getMessage(), settings == null
                     ? "the domain is unusable until a valid configuration arrives"
                     : "the previous configuration of domain " + settings.name() + " stays in force");

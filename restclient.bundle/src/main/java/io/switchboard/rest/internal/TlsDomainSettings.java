@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.Map;
 
 import javax.net.ssl.SSLContext;
+
+import io.switchboard.support.settings.SettingRefusedException;
+import io.switchboard.support.settings.SettingsReader;
 
 /**
  * A validated TLS client domain, its TLS context built; the configuration's own TLS settings are an
@@ -16,14 +20,16 @@ record TlsDomainSettings(String name, SSLContext tls, boolean verifyHost) {
 
     /**
      * @param pid the factory configuration's PID, for the refusal
-     * @throws IllegalArgumentException naming the PID, key, value and rule of the first bad value
+     * @param properties the raw properties, to quote the value a user wrote in a refusal
+     * @throws SettingRefusedException naming the PID, key, value and rule of the first bad value
      */
-    static TlsDomainSettings from(TlsDomainConfiguration config, String pid) {
-        Rules rules = new Rules(pid);
+    static TlsDomainSettings from(TlsDomainConfiguration config, String pid, Map<String, ?> properties)
+            throws SettingRefusedException {
+        SettingsReader rules = new SettingsReader(pid, properties);
         String name = config.name() == null ? "" : config.name().trim();
         rules.require(name.matches("[A-Za-z0-9_.-]+"), "name", name, "must be letters, digits, '.', '_' or '-'");
-        boolean verifyPeer = rules.zeroOrOne("ssl_verifypeer", config.ssl__verifypeer());
-        boolean verifyHost = rules.zeroOrOne("ssl_verifyhost", config.ssl__verifyhost());
+        boolean verifyPeer = RestSettings.zeroOrOne(rules, "ssl_verifypeer", config.ssl__verifypeer());
+        boolean verifyHost = RestSettings.zeroOrOne(rules, "ssl_verifyhost", config.ssl__verifyhost());
         String keystore = config.keystore().trim();
         String certificate = config.certificate().trim();
         String privateKey = config.private__key().trim();
@@ -58,7 +64,7 @@ record TlsDomainSettings(String name, SSLContext tls, boolean verifyHost) {
         }
     }
 
-    private static void requireFile(Rules rules, String key, String path) {
+    private static void requireFile(SettingsReader rules, String key, String path) throws SettingRefusedException {
         rules.require(path.isEmpty() || Files.isRegularFile(Path.of(path)), key, path, "must be empty or a readable file");
     }
 }

@@ -3,8 +3,13 @@ package io.switchboard.rest.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+
 import org.apache.hc.core5.http.HttpHost;
 import org.junit.jupiter.api.Test;
+
+import io.switchboard.support.settings.SettingRefusedException;
+import io.switchboard.support.settings.SettingsReader;
 
 class FollowRedirectsTest {
     private static final HttpHost HTTPS = new HttpHost("https", "api.example.com", 443);
@@ -32,10 +37,10 @@ class FollowRedirectsTest {
     }
 
     @Test
-    void valuesAreReadInAnyCaseAndOthersRefusedByName() {
-        Rules rules = new Rules(RestSettings.PID);
+    void valuesAreReadInAnyCaseAndOthersRefusedByName() throws SettingRefusedException {
+        SettingsReader rules = new SettingsReader(RestSettings.PID, Map.of());
         assertThat(FollowRedirects.of(rules, " Same_Origin ")).isEqualTo(FollowRedirects.SAME_ORIGIN);
-        assertThatThrownBy(() -> FollowRedirects.of(rules, "yes")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> FollowRedirects.of(rules, "yes")).isInstanceOf(SettingRefusedException.class)
                 .hasMessage("configuration switchboard.rest_client refused: follow_redirects=yes must be off, "
                         + "same_origin or any");
     }

@@ -6,6 +6,9 @@ import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.switchboard.support.net.IpLiteral;
+import io.switchboard.support.settings.SettingRefusedException;
+
 /**
  * microhttpd's {@code allowed_ips}: literal addresses and CIDR ranges, IPv4 and IPv6; empty allows
  * all. Names are refused, never resolved: what a name resolves to changes without the configuration

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import io.switchboard.anchor.GracefulListener;
 import io.switchboard.anchor.SocketKeeper;
+import io.switchboard.support.settings.SettingRefusedException;
 import io.switchboard.xhttp.HttpEventHandler;
 
 /**
@@ -61,18 +63,18 @@ public final class Microhttpd implements GracefulListener {
 
     /** DS calls this after it bound every handler there is: the listener answers only once it knows them. */
     @Activate
-    void activate(MicrohttpdConfiguration config) {
-        modified(config);
+    void activate(MicrohttpdConfiguration config, Map<String, Object> properties) {
+        modified(config, properties);
     }
 
     @Modified
-    synchronized void modified(MicrohttpdConfiguration config) {
+    synchronized void modified(MicrohttpdConfiguration config, Map<String, Object> properties) {
         if (shuttingDown) {
             LOG.info("configuration {} not applied: the framework is stopping", PID);
             return;
         }
         try {
-            apply(MicrohttpdSettings.from(config));
+            apply(MicrohttpdSettings.from(config, properties));
             LOG.info("configuration {} applied", PID);
         } catch (SettingRefusedException refused) {
             LOG.error("{}; {}", refused.getMessage(), listener == null

@@ -3,6 +3,8 @@ package io.switchboard.xhttp.internal;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
+import io.switchboard.support.settings.SettingRefusedException;
+
 /**
  * Kamailio xhttp's {@code url_skip} and {@code url_match}: regular expressions searched in the URL;
  * a skip match wins over a match.

@@ -29,6 +29,8 @@ import io.switchboard.httpd.HttpdResponse;
 import io.switchboard.httpd.RequireHttpd;
 import io.switchboard.httpd.RootHandler;
 import io.switchboard.support.lifecycle.Gate;
+import io.switchboard.support.settings.SettingRefusedException;
+import io.switchboard.support.settings.SettingsReader;
 import io.switchboard.xhttp.HttpEventHandler;
 
 /**
@@ -45,12 +47,11 @@ public final class Xhttp implements RootHandler {
 
     /** The settings in force, replaced whole so a request sees one consistent set. */
     private record Settings(UrlFilter filter, String callback, int replyTimeout) {
-        static Settings from(XhttpConfiguration config) throws SettingRefusedException {
-            if (config.reply__timeout() < 1) {
-                throw new SettingRefusedException(PID, "reply_timeout", config.reply__timeout(), "must be at least 1 ms");
-            }
+        static Settings from(XhttpConfiguration config, Map<String, ?> properties) throws SettingRefusedException {
+            SettingsReader r = new SettingsReader(PID, properties);
+            int replyTimeout = r.read("reply_timeout", config::reply__timeout, v -> v >= 1, "must be at least 1 ms");
             return new Settings(UrlFilter.of(PID, config.url__skip(), config.url__match()), config.event__callback().trim(),
-                    config.reply__timeout());
+                    replyTimeout);
         }
     }
 
@@ -70,16 +71,16 @@ public final class Xhttp implements RootHandler {
 
     /** DS calls this after it bound every handler there is: the fallback is claimed for the best of them. */
     @Activate
-    void activate(XhttpConfiguration config) {
-        modified(config);
+    void activate(XhttpConfiguration config, Map<String, Object> properties) {
+        modified(config, properties);
     }
 
     /** Applies a configuration; until a first valid one arrives xhttp does not claim httpd's fallback. */
     @Modified
-    void modified(XhttpConfiguration config) {
+    void modified(XhttpConfiguration config, Map<String, Object> properties) {
         try {
             boolean first = settings == null;
-            settings = Settings.from(config);
+            settings = Settings.from(config, properties);
             if (first) {
                 claimFallbackWhileHandled();
             } else {

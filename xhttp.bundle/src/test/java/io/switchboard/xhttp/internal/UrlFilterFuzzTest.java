@@ -7,6 +7,8 @@ import java.util.List;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import io.switchboard.support.settings.SettingRefusedException;
+
 /**
  * Any {@code url_skip} and {@code url_match} an operator can write is refused at configuration time,
  * naming the key and the rule it breaks, or matched against any URL a client can send, up to Jetty's

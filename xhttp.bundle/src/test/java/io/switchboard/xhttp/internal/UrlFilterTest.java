@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.switchboard.support.settings.SettingRefusedException;
+
 class UrlFilterTest {
 
     /** The Kamailio documentation's examples: url_skip ^/RPC2, url_match ^/sip/; skip wins. */

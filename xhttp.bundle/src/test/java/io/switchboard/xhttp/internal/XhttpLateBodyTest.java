@@ -96,13 +96,13 @@ class XhttpLateBodyTest {
     @Test
     void aRequestNoOneTakesWithItsBodyUnreadClosesTheConnection() throws Exception {
         activateWith(event -> handled.incrementAndGet());
-        xhttp.modified(config(Map.of("event__callback", "missing")));
+        xhttp.modified(config(Map.of("event__callback", "missing")), Map.of());
         FakeResponse unhandled = new FakeResponse();
         xhttp.handle(request(10), unhandled);
         assertThat(unhandled.status).isEqualTo(503);
         assertThat(unhandled.headers).containsEntry("Connection", "close");
 
-        xhttp.modified(config(Map.of("url__skip", "^/skipped")));
+        xhttp.modified(config(Map.of("url__skip", "^/skipped")), Map.of());
         FakeResponse skipped = new FakeResponse();
         xhttp.handle(request("/skipped", -1, true), skipped);
         assertThat(skipped.status).isEqualTo(404);
@@ -117,7 +117,7 @@ class XhttpLateBodyTest {
 
     private void activateWith(HttpEventHandler handler) {
         xhttp.bindHttpEventHandler(handler, reference(Map.of("service.id", 1L)));
-        xhttp.activate(config(Map.of()));
+        xhttp.activate(config(Map.of()), Map.of());
     }
 
     private HttpdRequest request(long contentLength) {

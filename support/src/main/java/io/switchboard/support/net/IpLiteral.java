@@ -1,4 +1,4 @@
-package io.switchboard.xhttp.internal;
+package io.switchboard.support.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * any text it does not take for a literal through DNS, so {@code cafe.be}, all hex digits and dots,
  * would be resolved where an address was meant.
  */
-final class IpLiteral {
+public final class IpLiteral {
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     /*
      * Text that starts with a hex digit or a colon and holds a colon is parsed by the JDK as an IPv6
@@ -22,7 +22,7 @@ final class IpLiteral {
     }
 
     /** @return the address {@code text} spells, or {@code null} when it is not an IPv4 or IPv6 literal */
-    static InetAddress parse(String text) {
+    public static InetAddress parse(String text) {
         Matcher v4 = IPV4.matcher(text);
         if (v4.matches()) {
             byte[] octets = new byte[4];
@@ -43,6 +43,11 @@ final class IpLiteral {
         } catch (UnknownHostException malformed) {
             return null;
         }
+    }
+
+    /** @return whether {@code text} is an IPv4 or IPv6 literal */
+    public static boolean isLiteral(String text) {
+        return parse(text) != null;
     }
 
     private static InetAddress byAddress(byte[] octets) {

@@ -1,0 +1,2 @@
+/** Network helpers the provider bundles copy in privately; not an API. */
+package io.switchboard.support.net;
