@@ -54,11 +54,13 @@ public interface HttpEvent {
      * Sends the reply, from any thread, once.
      *
      * @param code the final status, 200 to 599; an interim 1xx status is refused
-     * @param reason the reason phrase, one line; HTTP/1.1 clients see the engine's standard phrase
+     * @param reason the reason phrase, as Kamailio's {@code xhttp_reply} takes it; it is not sent: HTTP/2
+     *        has none, HTTP/1.1 clients must ignore it (RFC 9112, 4), and the engine writes the status's
+     *        standard phrase
      * @param contentType the {@code Content-Type}, one line
      * @param body the body, sent as UTF-8
-     * @throws IllegalArgumentException when the status is not 200 to 599 (a 1xx included) or the reason
-     *         or content type holds CR or LF; nothing of the reply is sent and the client gets 500
+     * @throws IllegalArgumentException when the status is not 200 to 599 (a 1xx included) or the content
+     *         type holds CR or LF; nothing of the reply is sent and the client gets 500
      * @throws IllegalStateException when the event was already answered
      */
     void reply(int code, String reason, String contentType, String body);
@@ -67,7 +69,7 @@ public interface HttpEvent {
      * Sends the reply with a binary body; otherwise as {@link #reply(int, String, String, String)}.
      *
      * @param code the final status, 200 to 599; an interim 1xx status is refused
-     * @param reason the reason phrase, one line
+     * @param reason the reason phrase; not sent, as for {@link #reply(int, String, String, String)}
      * @param contentType the {@code Content-Type}, one line
      * @param body the body
      * @throws IllegalArgumentException as {@link #reply(int, String, String, String)}

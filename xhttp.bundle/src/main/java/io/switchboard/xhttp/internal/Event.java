@@ -106,7 +106,6 @@ final class Event implements HttpEvent {
     public void reply(int code, String reason, String contentType, byte[] body) {
         // A 1xx is interim: sent as the reply it would leave the client waiting for a final one.
         String problem = code < 200 || code > 599 ? "status " + code + " is outside 200-599"
-                : hasLineBreak(reason) ? "the reason holds CR or LF"
                 : hasLineBreak(contentType) ? "the content type holds CR or LF" : null;
         if (!claim()) {
             throw new IllegalStateException("the event of " + request.method() + " " + request.url()
