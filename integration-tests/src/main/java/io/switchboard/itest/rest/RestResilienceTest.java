@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.switchboard.itest.Configs;
 import io.switchboard.rest.RestException;
 import io.switchboard.rest.RestRequest;
 import io.switchboard.rest.RestResponse;
@@ -28,11 +30,13 @@ class RestResilienceTest extends RestServerTestBase {
         RestConfig.apply(Map.of("max_async_transfers", "5"));
         List<CompletableFuture<RestResponse>> cancelled = new ArrayList<>();
         List<CompletableFuture<RestResponse>> timedOut = new ArrayList<>();
+        int before = server.requests.get();
         for (int i = 0; i < 25; i++) {
             cancelled.add(rest.getAsync(server.url("/stall")).toCompletableFuture());
             timedOut.add(rest.getAsync(server.url("/stall")).toCompletableFuture().orTimeout(200, TimeUnit.MILLISECONDS));
         }
-        Thread.sleep(100); // the first five reach the server and stall there
+        Configs.await("the first five calls reach the server and stall there", Duration.ofSeconds(10),
+                () -> server.requests.get() - before >= 5);
         cancelled.forEach(call -> call.cancel(true));
         for (CompletableFuture<RestResponse> call : timedOut) {
             assertThat(call.handle((response, failure) -> failure).get(5, TimeUnit.SECONDS)).isNotNull();

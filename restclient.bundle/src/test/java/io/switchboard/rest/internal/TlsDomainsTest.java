@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.ServiceReference;
 
+import io.switchboard.support.testing.FakeReference;
+
 /** Which of two TLS domains with one name serves, as their rankings change. */
 class TlsDomainsTest {
     @Test
@@ -53,22 +55,7 @@ class TlsDomainsTest {
         return new TlsDomain(config, Map.of());
     }
 
-    /** A reference that reads its properties live and orders as the framework does. */
-    @SuppressWarnings("unchecked")
     private static ServiceReference<TlsDomain> reference(Map<String, Object> properties) {
-        return (ServiceReference<TlsDomain>) Proxy.newProxyInstance(TlsDomainsTest.class.getClassLoader(),
-                new Class<?>[] { ServiceReference.class }, (proxy, method, args) -> switch (method.getName()) {
-                case "getProperty" -> properties.get(args[0]);
-                case "compareTo" -> {
-                    ServiceReference<?> other = (ServiceReference<?>) args[0];
-                    int byRanking = Integer.compare((Integer) properties.get("service.ranking"),
-                            (Integer) other.getProperty("service.ranking"));
-                    yield byRanking != 0 ? byRanking
-                            : Long.compare((Long) other.getProperty("service.id"), (Long) properties.get("service.id"));
-                }
-                case "hashCode" -> System.identityHashCode(proxy);
-                case "equals" -> proxy == args[0];
-                default -> throw new UnsupportedOperationException(method.getName());
-                });
+        return FakeReference.of(properties);
     }
 }
