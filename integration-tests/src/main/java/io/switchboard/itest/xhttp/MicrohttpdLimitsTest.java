@@ -45,7 +45,6 @@ class MicrohttpdLimitsTest {
 
     @BeforeEach
     void listen() throws Exception {
-        port = Loopback.freePort();
         Events.register(context, HttpEventHandler.MICROHTTPD, "probe", event -> {
             raised.add(event.method() + " " + event.url());
             event.reply(200, "OK", "text/plain", "micro|" + event.method() + "|" + event.bodyText());
@@ -58,8 +57,13 @@ class MicrohttpdLimitsTest {
         Configs.update(PID, Map.of("listen_addr", "127.0.0.1", "listen_port", Integer.toString(Loopback.freePort())));
     }
 
-    /** Applies the settings on this test's port and waits until the listener answers there. */
+    /**
+     * Applies the settings on a new port and waits until the listener answers there. The port and the
+     * settings come in one configuration, so once the new port answers the settings are in force too:
+     * on the same port the previous listener would answer at once, whether they applied yet or not.
+     */
     private void configure(Map<String, String> settings) throws Exception {
+        port = Loopback.freePort();
         update(settings);
         Configs.await("microhttpd on port " + port, Duration.ofSeconds(10),
                 () -> Loopback.get(port, "/probe").statusCode() == 200);
@@ -169,7 +173,8 @@ class MicrohttpdLimitsTest {
         Configs.await("allowed_ips=127.0.0.0/8 in force", Duration.ofSeconds(10),
                 () -> answerFrom("127.0.0.2", "/probe").startsWith("HTTP/1.1 200"));
         try (Socket other = keptAlive("127.0.0.2"); Socket local = keptAlive("127.0.0.1")) {
-            configure(Map.of("allowed_ips", "127.0.0.1/32"));
+            // On the same listener: its kept-alive connections are the point.
+            update(Map.of("allowed_ips", "127.0.0.1/32"));
             other.setSoTimeout(10_000);
             assertThat(readUntilClosed(other)).as("127.0.0.2 closed by the server").isTrue();
             // The allowed client's connection stays and carries its next request.
