@@ -3,6 +3,7 @@ package io.switchboard.httpd;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,7 +154,33 @@ public interface HttpdRequest {
      */
     int serverPort();
 
-    /** @return the client's address and port */
+    /**
+     * @return the client's IP address, as text (Kamailio {@code $si}; {@link io.switchboard.xhttp.HttpEvent}
+     *         says the same)
+     * @since 1.4
+     */
+    default String sourceAddress() {
+        return remote().getAddress().getHostAddress();
+    }
+
+    /**
+     * @return the client's port (Kamailio {@code $sp})
+     * @since 1.4
+     */
+    default int sourcePort() {
+        return remote().getPort();
+    }
+
+    /**
+     * @return the whole body decoded as UTF-8, at most {@code max_body_size} bytes, as {@link #bodyBytes()}
+     * @throws IOException when the body cannot be read or exceeds {@code max_body_size}
+     * @since 1.4
+     */
+    default String bodyText() throws IOException {
+        return new String(bodyBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** @return the client's address and port as one socket address: {@link #sourceAddress()} and {@link #sourcePort()} */
     InetSocketAddress remote();
 
     /** @return the server address and port the request came in on */

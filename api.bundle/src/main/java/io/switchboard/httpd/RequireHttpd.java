@@ -25,5 +25,5 @@ public @interface RequireHttpd {
     /** The implementation name httpd provides in the {@code osgi.implementation} namespace. */
     String IMPLEMENTATION = "switchboard.httpd";
     /** The implementation version this API package describes. */
-    String VERSION = "1.3.0";
+    String VERSION = "1.4.0";
 }

@@ -3,7 +3,7 @@
  * first path segment and httpd dispatches each request to the handler that owns it.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.switchboard.httpd;
 
 import org.osgi.annotation.bundle.Export;

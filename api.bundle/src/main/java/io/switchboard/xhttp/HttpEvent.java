@@ -22,7 +22,19 @@ public interface HttpEvent {
     /** @return the path and query as the client sent them, still encoded (Kamailio {@code $hu}) */
     String url();
 
-    /** @return the protocol version, for example {@code HTTP/1.1} */
+    /**
+     * @return the protocol and version, for example {@code HTTP/1.1}, as {@code HttpdRequest.protocol()}
+     * @since 1.1
+     */
+    default String protocol() {
+        return version();
+    }
+
+    /**
+     * @return the protocol version, for example {@code HTTP/1.1}
+     * @deprecated for {@link #protocol()}, the word both request types use
+     */
+    @Deprecated(since = "1.1")
     String version();
 
     /**
@@ -38,16 +50,50 @@ public interface HttpEvent {
      * @return the whole request body, empty when there is none. The event is raised only once the body
      *         has arrived, read with no thread waiting for it and within the module's bounds on its size
      *         and the time it may take, past which the client was answered 413 or 408 instead
+     * @since 1.1
      */
+    default byte[] bodyBytes() {
+        return body();
+    }
+
+    /**
+     * @return the whole request body, as {@link #bodyBytes()}
+     * @deprecated for {@link #bodyBytes()}: in {@code HttpdRequest}, {@code body()} is a stream
+     */
+    @Deprecated(since = "1.1")
     byte[] body();
 
     /** @return the body decoded as UTF-8 */
     String bodyText();
 
-    /** @return the client's address (Kamailio {@code $si}) */
+    /**
+     * @return the client's IP address, as text (Kamailio {@code $si}), as {@code HttpdRequest.sourceAddress()}
+     * @since 1.1
+     */
+    default String sourceAddress() {
+        return peerAddress();
+    }
+
+    /**
+     * @return the client's port (Kamailio {@code $sp})
+     * @since 1.1
+     */
+    default int sourcePort() {
+        return peerPort();
+    }
+
+    /**
+     * @return the client's address
+     * @deprecated for {@link #sourceAddress()}, the word both request types use
+     */
+    @Deprecated(since = "1.1")
     String peerAddress();
 
-    /** @return the client's port (Kamailio {@code $sp}) */
+    /**
+     * @return the client's port
+     * @deprecated for {@link #sourcePort()}
+     */
+    @Deprecated(since = "1.1")
     int peerPort();
 
     /**

@@ -25,5 +25,5 @@ public @interface RequireXhttp {
     /** The implementation name xhttp provides in the {@code osgi.implementation} namespace. */
     String IMPLEMENTATION = "switchboard.xhttp";
     /** The implementation version this API package describes. */
-    String VERSION = "1.0.2";
+    String VERSION = "1.1.0";
 }

@@ -4,7 +4,7 @@
  * {@link io.switchboard.xhttp.HttpEvent#reply(int, String, String, String)}, now or later.
  */
 @Export
-@Version("1.0.2")
+@Version("1.1.0")
 package io.switchboard.xhttp;
 
 import org.osgi.annotation.bundle.Export;

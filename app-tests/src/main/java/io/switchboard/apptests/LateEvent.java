@@ -38,7 +38,7 @@ public class LateEvent implements HttpEventHandler {
             return;
         }
         LOG.info("late reply to {} {} on {} from port {} due in {} ms", event.method(), event.url(), event.route(),
-                event.peerPort(), LATE_MILLIS);
+                event.sourcePort(), LATE_MILLIS);
         replies.schedule(() -> event.reply(200, "OK", "text/plain", "late\n"), LATE_MILLIS, TimeUnit.MILLISECONDS);
     }
 }

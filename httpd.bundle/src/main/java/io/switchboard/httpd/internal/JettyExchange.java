@@ -301,6 +301,16 @@ final class JettyExchange implements HttpdRequest, HttpdResponse {
     }
 
     @Override
+    public String sourceAddress() {
+        return Request.getRemoteAddr(request);
+    }
+
+    @Override
+    public int sourcePort() {
+        return Request.getRemotePort(request);
+    }
+
+    @Override
     public InetSocketAddress remote() {
         if (request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress inet) {
             return inet;

@@ -25,6 +25,6 @@ final class Events {
     /** A handler that replies with its name, the method, the URL and the version. */
     static HttpEventHandler echo(String name) {
         return event -> event.reply(200, "OK", "text/plain",
-                name + "|" + event.route() + "|" + event.method() + "|" + event.url() + "|" + event.version());
+                name + "|" + event.route() + "|" + event.method() + "|" + event.url() + "|" + event.protocol());
     }
 }

@@ -88,8 +88,8 @@ class XhttpTest {
     @Test
     void theEventCarriesHeadersBodyAndPeer() throws Exception {
         Events.register(context, HttpEventHandler.XHTTP, null, event -> event.reply(201, "Created", "text/plain",
-                event.header("x-test").orElse("-") + "|" + event.bodyText() + "|" + event.peerAddress() + "|"
-                        + (event.peerPort() > 0)));
+                event.header("x-test").orElse("-") + "|" + event.bodyText() + "|" + event.sourceAddress() + "|"
+                        + (event.sourcePort() > 0)));
         String raw = Loopback.raw(port, "POST /ev HTTP/1.1\r\nHost: x\r\nX-Test: yes\r\nContent-Length: 4\r\n\r\nbody");
         assertThat(Loopback.status(raw)).isEqualTo(201);
         assertThat(raw).endsWith("yes|body|127.0.0.1|true");

@@ -20,8 +20,8 @@ final class Event implements HttpEvent {
      * What the request said, read before the event is raised; the headers are copied only when a
      * handler asks for them.
      */
-    record Request(String method, String url, String version, Supplier<Map<String, List<String>>> headers,
-            byte[] body, String peerAddress, int peerPort) {
+    record Request(String method, String url, String protocol, Supplier<Map<String, List<String>>> headers,
+            byte[] body, String sourceAddress, int sourcePort) {
     }
 
     private final String route;
@@ -55,8 +55,14 @@ final class Event implements HttpEvent {
     }
 
     @Override
+    public String protocol() {
+        return request.protocol();
+    }
+
+    @Override
+    @Deprecated
     public String version() {
-        return request.version();
+        return protocol();
     }
 
     @Override
@@ -78,8 +84,14 @@ final class Event implements HttpEvent {
     }
 
     @Override
-    public byte[] body() {
+    public byte[] bodyBytes() {
         return request.body().clone();
+    }
+
+    @Override
+    @Deprecated
+    public byte[] body() {
+        return bodyBytes();
     }
 
     @Override
@@ -88,13 +100,25 @@ final class Event implements HttpEvent {
     }
 
     @Override
-    public String peerAddress() {
-        return request.peerAddress();
+    public String sourceAddress() {
+        return request.sourceAddress();
     }
 
     @Override
+    public int sourcePort() {
+        return request.sourcePort();
+    }
+
+    @Override
+    @Deprecated
+    public String peerAddress() {
+        return sourceAddress();
+    }
+
+    @Override
+    @Deprecated
     public int peerPort() {
-        return request.peerPort();
+        return sourcePort();
     }
 
     @Override

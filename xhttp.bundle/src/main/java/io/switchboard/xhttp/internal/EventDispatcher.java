@@ -55,8 +55,8 @@ final class EventDispatcher {
         if (entry == null) {
             String why = callback.isEmpty() ? "no handler for " + event.route()
                     : "no handler named " + callback + " (" + pid + " event_callback) for " + event.route();
-            unhandled.warn(event.peerAddress(), "{} {} from {}: {}; answered 503", event.method(), event.url(),
-                    event.peerAddress(), why);
+            unhandled.warn(event.sourceAddress(), "{} {} from {}: {}; answered 503", event.method(), event.url(),
+                    event.sourceAddress(), why);
             event.answerInstead(503, "Service Unavailable: " + why);
             return;
         }
@@ -72,9 +72,9 @@ final class EventDispatcher {
             try {
                 event.awaiting(timer.schedule(() -> {
                     if (event.answerInstead(504, "Gateway Timeout: the handler did not reply within " + replyTimeout + " ms")) {
-                        unanswered.warn(event.peerAddress(),
+                        unanswered.warn(event.sourceAddress(),
                                 "{} {} from {}: handler {} did not reply within reply_timeout={} ms ({}); answered 504",
-                                event.method(), event.url(), event.peerAddress(), entry.describe(), replyTimeout, pid);
+                                event.method(), event.url(), event.sourceAddress(), entry.describe(), replyTimeout, pid);
                     }
                 }, replyTimeout, TimeUnit.MILLISECONDS), () -> awaiting.remove(event));
             } catch (RejectedExecutionException stopping) {

@@ -241,7 +241,7 @@ public final class Xhttp implements RootHandler {
     private void raise(HttpdRequest request, HttpdResponse response, Settings current, HandlerTable.Entry entry,
             byte[] body) {
         Event.Request facts = new Event.Request(request.method(), request.url(), request.protocol(),
-                () -> headersOf(request), body, request.remote().getAddress().getHostAddress(), request.remote().getPort());
+                () -> headersOf(request), body, request.sourceAddress(), request.sourcePort());
         // Most handlers reply before returning: the response is deferred only for those that do not,
         // under a lock a reply from another thread takes too, so no reply lands on an ended response.
         AtomicBoolean written = new AtomicBoolean();
@@ -264,7 +264,7 @@ public final class Xhttp implements RootHandler {
                 throw failure;
             }
             LOG.warn("{} {} from {}: answered 500, the event could not wait for its reply", facts.method(),
-                    facts.url(), facts.peerAddress(), failure);
+                    facts.url(), facts.sourceAddress(), failure);
         }
     }
 
