@@ -136,6 +136,8 @@ class XhttpLateBodyTest {
                 case "headerNames" -> List.of();
                 case "readBody" -> body;
                 case "remote" -> new InetSocketAddress("127.0.0.1", 40000);
+                case "sourceAddress" -> "127.0.0.1";
+                case "sourcePort" -> 40000;
                 case "toString" -> "POST " + url;
                 default -> throw new UnsupportedOperationException(method.getName());
                 });
