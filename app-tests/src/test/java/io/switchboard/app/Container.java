@@ -126,7 +126,8 @@ public final class Container implements AutoCloseable {
             Container container = new Container(home, process, terminal, httpd, microhttpd);
             try {
                 container.awaitConsole("Switchboard started", START_TIMEOUT);
-                container.awaitConsole("httpd listening on", START_TIMEOUT);
+                // Not "microhttpd listening on", which holds the same words.
+                container.awaitConsole("- httpd listening on", START_TIMEOUT);
                 if (!deploy.isEmpty()) {
                     container.awaitStatus("/download/1", 200, START_TIMEOUT);
                 }

@@ -39,7 +39,7 @@ class GracefulShutdownTest {
             long received = readPattern(in, 0, 1 << 20);
 
             container.terminate();
-            container.awaitConsole("httpd stopped accepting", A_WHILE);
+            container.awaitConsole("- httpd stopped accepting", A_WHILE);
             assertRefused(container.httpdPort);
             container.awaitConsole("microhttpd stopped accepting", A_WHILE);
             assertRefused(container.microhttpdPort);
@@ -108,7 +108,7 @@ class GracefulShutdownTest {
             InputStream in = get(client, "/endless");
             assertThat(readHead(in)).startsWith("HTTP/1.1 200");
             container.terminate();
-            container.awaitConsole("httpd stopped accepting", A_WHILE);
+            container.awaitConsole("- httpd stopped accepting", A_WHILE);
 
             container.terminate();
             assertThat(container.awaitExit(A_WHILE)).isZero();

@@ -37,7 +37,7 @@ class ShellShutdownTest {
             assertThat(new String(first, StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 200");
 
             container.type(command);
-            container.awaitConsole("httpd stopped accepting", A_WHILE);
+            container.awaitConsole("- httpd stopped accepting", A_WHILE);
 
             long rest = in.transferTo(OutputStream.nullOutputStream());
             int head = new String(first, StandardCharsets.ISO_8859_1).indexOf("\r\n\r\n") + 4;

@@ -23,8 +23,10 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.IO;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +52,8 @@ final class HoldingHandler extends Handler.Abstract {
     private final Consumer<Boolean> inService;
     private final AnchorStatistics statistics;
     private final RequestsInFlight inFlight = new RequestsInFlight();
+    /** Set once a shutdown began: a server started afterwards closes its listener as soon as it is up. */
+    private volatile boolean drainRequested;
     private volatile Request.Handler dispatcher;
     /** Requests waiting for a dispatcher; guarded by {@code this}, as is every change of {@link #dispatcher}. */
     private final Set<Held> waiting = new LinkedHashSet<>();
@@ -74,6 +78,16 @@ final class HoldingHandler extends Handler.Abstract {
     protected void doStart() throws Exception {
         super.doStart();
         inService.accept(true);
+        if (drainRequested) {
+            // Pax Web (re)started its server during a shutdown: its listener closes once it is up.
+            Server server = getServer();
+            server.addEventListener(new LifeCycle.Listener() {
+                @Override
+                public void lifeCycleStarted(LifeCycle event) {
+                    closeListeners(server);
+                }
+            });
+        }
     }
 
     @Override
@@ -99,33 +113,37 @@ final class HoldingHandler extends Handler.Abstract {
      * @return completes once no request of the server is in flight
      */
     CompletableFuture<Void> drain() {
-        var server = getServer();
+        drainRequested = true;
+        Server server = getServer();
         if (server == null || !isStarted()) {
-            LOG.warn("shutdown: Pax Web's server is not running httpd's handler now (it is restarting); there is "
-                    + "no listener of httpd to close");
+            LOG.info("shutdown: Pax Web's server is starting; httpd's listener closes as soon as it has started");
         } else {
-            List<HTTP2Session> http2 = new ArrayList<>();
-            for (Connector connector : server.getConnectors()) {
-                if (connector instanceof AbstractConnector closing) {
-                    String address = address(connector);
-                    closing.setShutdownIdleTimeout(-1);
-                    closing.shutdown();
-                    // Jetty leaves a listening socket without acceptor threads to its selector's stop.
-                    if (closing.getTransport() instanceof ServerSocketChannel socket) {
-                        IO.close(socket);
-                    }
-                    closing.getConnectedEndPoints().forEach(endPoint -> {
-                        if (endPoint.getConnection() instanceof HTTP2Connection connection) {
-                            http2.add(connection.getSession());
-                        }
-                    });
-                    LOG.info("httpd stopped accepting on {}: new connections are refused; requests in flight: {}",
-                            address, inFlight.describe().size());
-                }
-            }
-            goAwayWhenIdle(http2, server.getScheduler());
+            closeListeners(server);
         }
         return inFlight.drained();
+    }
+
+    private void closeListeners(Server server) {
+        List<HTTP2Session> http2 = new ArrayList<>();
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof AbstractConnector closing) {
+                String address = address(connector);
+                closing.setShutdownIdleTimeout(-1);
+                closing.shutdown();
+                // Jetty leaves a listening socket without acceptor threads to its selector's stop.
+                if (closing.getTransport() instanceof ServerSocketChannel socket) {
+                    IO.close(socket);
+                }
+                closing.getConnectedEndPoints().forEach(endPoint -> {
+                    if (endPoint.getConnection() instanceof HTTP2Connection connection) {
+                        http2.add(connection.getSession());
+                    }
+                });
+                LOG.info("httpd stopped accepting on {}: new connections are refused; requests in flight: {}",
+                        address, inFlight.describe().size());
+            }
+        }
+        goAwayWhenIdle(http2, server.getScheduler());
     }
 
     /** Sends each session its GOAWAY once it has no stream open, looking again every {@value #GO_AWAY_POLL_MILLIS} ms. */
