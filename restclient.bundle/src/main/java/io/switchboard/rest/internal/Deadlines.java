@@ -19,18 +19,18 @@ final class Deadlines {
     private static final Logger LOG = LoggerFactory.getLogger(Deadlines.class);
     static final long SWEEP_MILLIS = 10;
 
-    private final Set<Exchange> pending = ConcurrentHashMap.newKeySet();
+    private final Set<Transfer> pending = ConcurrentHashMap.newKeySet();
 
     Deadlines(ScheduledExecutorService timer) {
         timer.scheduleAtFixedRate(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    void add(Exchange exchange) {
-        pending.add(exchange);
+    void add(Transfer transfer) {
+        pending.add(transfer);
     }
 
-    void remove(Exchange exchange) {
-        pending.remove(exchange);
+    void remove(Transfer transfer) {
+        pending.remove(transfer);
     }
 
     /** Waits until no request is under way any more, or {@code timeout} passed. */
@@ -43,20 +43,20 @@ final class Deadlines {
 
     /** Fails every request still under way with {@code why}. */
     void abortAll(String why) {
-        pending.forEach(exchange -> exchange.abort(why));
+        pending.forEach(transfer -> transfer.abort(why));
     }
 
     /** Never throws: a periodic task that throws is never run again, and no timeout would fire after. */
     private void sweep() {
         long now = System.nanoTime();
-        for (Exchange exchange : pending) {
+        for (Transfer transfer : pending) {
             try {
-                if (exchange.dueBy(now)) {
-                    exchange.expire();
+                if (transfer.dueBy(now)) {
+                    transfer.expire();
                 }
             } catch (Throwable failure) {
                 // dropped, or it would fail again every sweep; a blocking caller's own backstop still ends it
-                pending.remove(exchange);
+                pending.remove(transfer);
                 LOG.error("expiring a REST request failed; the sweep goes on", failure);
             }
         }

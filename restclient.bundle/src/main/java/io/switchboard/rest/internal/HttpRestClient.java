@@ -38,7 +38,7 @@ import io.switchboard.support.settings.SettingRefusedException;
 
 /**
  * The {@link RestClient} service. A new configuration, or a TLS domain that comes, goes or changes,
- * publishes a new set of {@link Clients} in one volatile write; requests already sent finish on the
+ * publishes a new set of {@link ClientSet} in one volatile write; requests already sent finish on the
  * clients they started with, which close after their last request.
  */
 @Component(configurationPid = RestSettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -66,17 +66,17 @@ public final class HttpRestClient implements RestClient {
             runnable -> new Thread(runnable, "switchboard-rest-timeouts"));
     private final ThreadPoolExecutor starter = starter();
     private final Set<String> connecting = ConcurrentHashMap.newKeySet();
-    private final Shared shared;
+    private final ServiceResources resources;
     private final TlsDomains domains = new TlsDomains();
-    private volatile Clients clients;
+    private volatile ClientSet clients;
     /** The current configuration's own TLS settings: an unnamed domain. */
     private TlsDomainSettings ownTls;
 
     @Activate
     public HttpRestClient(RestClientConfiguration config, Map<String, Object> properties) {
-        shared = new Shared(new TransferSlots(1, starter), connecting, new Deadlines(timer), CLOSER,
+        resources = new ServiceResources(new TransferLimit(1, starter), connecting, new Deadlines(timer), CLOSER,
                 ConcurrentHashMap.newKeySet(),
-                new RateLimitedLog(LoggerFactory.getLogger(Exchange.class), "REST failure"));
+                new RateLimitedLog(LoggerFactory.getLogger(Transfer.class), "REST failure"));
         modified(config, properties);
     }
 
@@ -110,7 +110,7 @@ public final class HttpRestClient implements RestClient {
                     + "(Connection: close): HttpClient 5 cannot write HTTP/1.0 ones", RestSettings.PID);
         }
         ownTls = new TlsDomainSettings(null, tls, settings.verifyHost());
-        shared.slots().limit(settings.maxTransfers());
+        resources.slots().limit(settings.maxTransfers());
         publish(settings);
         LOG.info("configuration {} applied", RestSettings.PID);
     }
@@ -140,20 +140,20 @@ public final class HttpRestClient implements RestClient {
      */
     @Deactivate
     synchronized void deactivate() throws InterruptedException {
-        Clients last = clients;
+        ClientSet last = clients;
         clients = null;
         if (last != null) {
             last.retireAllBut(null);
         }
-        shared.deadlines().awaitNoneLeft(DRAIN);
-        shared.deadlines().abortAll("the REST client service stopped (its bundle was updated or stopped) before "
+        resources.deadlines().awaitNoneLeft(DRAIN);
+        resources.deadlines().abortAll("the REST client service stopped (its bundle was updated or stopped) before "
                 + "the transfer completed");
-        List.copyOf(shared.open()).forEach(Transfers::close);
+        List.copyOf(resources.open()).forEach(PooledClient::close);
         timer.shutdownNow();
         starter.shutdownNow();
         timer.awaitTermination(1, TimeUnit.SECONDS);
         starter.awaitTermination(1, TimeUnit.SECONDS);
-        shared.failures().flush();
+        resources.failures().flush();
     }
 
     private static ThreadPoolExecutor starter() {
@@ -179,16 +179,16 @@ public final class HttpRestClient implements RestClient {
      * configuration and domain are unchanged, publishes them, and retires the ones left over.
      */
     private void publish(RestSettings settings) {
-        Clients old = clients;
+        ClientSet old = clients;
         boolean sameSettings = old != null && old.settings() == settings;
-        Transfers own = sameSettings ? old.own() : new Transfers(settings, ownTls, shared);
-        Map<String, Transfers> byDomain = new HashMap<>();
+        PooledClient own = sameSettings ? old.own() : new PooledClient(settings, ownTls, resources);
+        Map<String, PooledClient> byDomain = new HashMap<>();
         domains.byName().forEach((name, domain) -> {
-            Transfers previous = sameSettings ? old.domains().get(name) : null;
+            PooledClient previous = sameSettings ? old.domains().get(name) : null;
             byDomain.put(name, previous != null && previous.domain() == domain ? previous
-                    : new Transfers(settings, domain, shared));
+                    : new PooledClient(settings, domain, resources));
         });
-        Clients next = new Clients(settings, own, byDomain);
+        ClientSet next = new ClientSet(settings, own, byDomain);
         clients = next;
         if (old != null) {
             old.retireAllBut(next);
@@ -200,7 +200,7 @@ public final class HttpRestClient implements RestClient {
         if (method == null || !METHOD.matcher(method).matches()) {
             throw new IllegalArgumentException("method must be an upper-case token: " + method);
         }
-        return new Request(() -> clients, method, url);
+        return new RequestBuilder(() -> clients, method, url);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.apache.hc.client5.http.utils.URIUtils;
 import org.apache.hc.core5.http.ContentType;
@@ -51,26 +52,26 @@ class CallerInputFuzzTest {
     }
 
     private static void header(String text) {
-        Request request = new Request(() -> null, "GET", "http://127.0.0.1/");
+        RequestBuilder request = new RequestBuilder(() -> null, "GET", "http://127.0.0.1/");
         try {
             request.header(text);
         } catch (IllegalArgumentException refused) {
             return;
         }
-        String[] field = request.headers.get(0);
+        String[] field = sent(request).headers().get(0);
         assertThat(field[0]).matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
         assertThat(field[1]).matches("([\\x21-\\x7E]([\\t\\x20-\\x7E]*[\\x21-\\x7E])?)?");
     }
 
     private static void contentType(String text) {
-        Request request = new Request(() -> null, "POST", "http://127.0.0.1/");
+        RequestBuilder request = new RequestBuilder(() -> null, "POST", "http://127.0.0.1/");
         try {
             request.body(new byte[0], text);
         } catch (IllegalArgumentException refused) {
             return;
         }
-        assertThat(request.contentType).matches("[\\t\\x20-\\x7E]*");
-        ContentType.parse(request.contentType);
+        assertThat(sent(request).contentType()).matches("[\\t\\x20-\\x7E]*");
+        ContentType.parse(sent(request).contentType());
     }
 
     private static void escaping(String text) {
@@ -87,5 +88,9 @@ class CallerInputFuzzTest {
     /** Whether UTF-8 can carry it: no unpaired surrogate, which encoders replace with {@code ?}. */
     private static boolean wellFormed(String text) {
         return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).equals(text);
+    }
+
+    private static SentRequest sent(RequestBuilder request) {
+        return request.toSend(URI.create("http://127.0.0.1/"), Duration.ofSeconds(1));
     }
 }

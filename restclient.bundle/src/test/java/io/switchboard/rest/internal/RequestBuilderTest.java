@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -12,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import io.switchboard.rest.RestException;
 
 /** What a request refuses before it is sent. */
-class RequestTest {
+class RequestBuilderTest {
     @Test
     void timeoutsMustBePositiveAndSane() {
-        Request request = new Request(() -> null, "GET", "http://127.0.0.1/");
+        RequestBuilder request = new RequestBuilder(() -> null, "GET", "http://127.0.0.1/");
         for (Duration bad : new Duration[] { Duration.ZERO, Duration.ofMillis(-1), Duration.ofSeconds(Long.MAX_VALUE),
                 Duration.ofDays(366) }) {
             assertThatIllegalArgumentException().isThrownBy(() -> request.timeout(bad)).withMessageContaining("timeout");
@@ -27,7 +28,7 @@ class RequestTest {
 
     @Test
     void aNullUrlFailsTheStageSayingSo() {
-        Throwable failure = new Request(() -> null, "GET", null).sendAsync().toCompletableFuture()
+        Throwable failure = new RequestBuilder(() -> null, "GET", null).sendAsync().toCompletableFuture()
                 .handle((response, thrown) -> thrown).join();
         assertThat(failure).isInstanceOf(RestException.class).hasMessageContaining("URL is null");
         assertThat(((RestException) failure).code()).isEqualTo(RestException.INTERNAL);
@@ -37,16 +38,16 @@ class RequestTest {
     void aBlockingSendWithoutConfigurationFailsAtOnce() {
         long start = System.nanoTime();
         RestException failure = catchThrowableOfType(
-                () -> new Request(() -> null, "GET", "http://127.0.0.1/").send(), RestException.class);
+                () -> new RequestBuilder(() -> null, "GET", "http://127.0.0.1/").send(), RestException.class);
         assertThat(failure.code()).isEqualTo(RestException.INTERNAL);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(500);
     }
 
     @Test
     void headersAndContentTypesAreUsAsciiTextThatHttpCoreSendsUnchanged() {
-        Request request = new Request(() -> null, "POST", "http://127.0.0.1/");
+        RequestBuilder request = new RequestBuilder(() -> null, "POST", "http://127.0.0.1/");
         request.header("X-Key:\t a b ");
-        assertThat(request.headers.get(0)).containsExactly("X-Key", "a b");
+        assertThat(sent(request).headers().get(0)).containsExactly("X-Key", "a b");
         for (String bad : new String[] { "X-Name: ключ", "X-A: a\u0000b", "X-A: a\u010D\u010AX-B: b", "X-A: \u0085" }) {
             assertThatIllegalArgumentException().isThrownBy(() -> request.header(bad))
                     .withMessageContaining("US-ASCII");
@@ -54,6 +55,10 @@ class RequestTest {
         assertThatIllegalArgumentException().isThrownBy(() -> request.body("x", "text/plain; charset=no-such"));
         assertThatIllegalArgumentException().isThrownBy(() -> request.body("x", "text/plain\r\nX-Evil: 1"));
         request.body("x", "text/plain; charset=utf-8");
-        assertThat(request.contentType).isEqualTo("text/plain; charset=utf-8");
+        assertThat(sent(request).contentType()).isEqualTo("text/plain; charset=utf-8");
+    }
+
+    private static SentRequest sent(RequestBuilder request) {
+        return request.toSend(URI.create("http://127.0.0.1/"), Duration.ofSeconds(1));
     }
 }

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * an I/O thread that would make timeouts late. And a start that fails at once frees its slot at once:
  * run inline, the next start would run inside it, one stack frame deeper per waiter.
  */
-final class TransferSlots {
-    private static final Logger LOG = LoggerFactory.getLogger(TransferSlots.class);
+final class TransferLimit {
+    private static final Logger LOG = LoggerFactory.getLogger(TransferLimit.class);
 
     private final ArrayDeque<BooleanSupplier> waiting = new ArrayDeque<>();
     private final Executor starter;
@@ -30,7 +30,7 @@ final class TransferSlots {
     private int running;
 
     /** @param starter runs the starts; not the caller's thread */
-    TransferSlots(int limit, Executor starter) {
+    TransferLimit(int limit, Executor starter) {
         this.limit = limit;
         this.starter = starter;
     }

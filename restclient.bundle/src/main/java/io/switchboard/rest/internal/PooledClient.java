@@ -28,25 +28,25 @@ import io.switchboard.rest.RestResponse;
  * own or a TLS domain's). Nothing in it changes: a new configuration makes a new one, and this one is
  * retired; requests already given to it finish on it, and it closes after the last.
  */
-final class Transfers {
+final class PooledClient {
     /** Closing interrupts the I/O threads at once; they end within moments. */
     private static final TimeValue CLOSE_WAIT = TimeValue.ofSeconds(5);
 
     private final RestSettings settings;
     private final TlsDomainSettings domain;
-    private final Shared shared;
+    private final ServiceResources resources;
     private final CloseableHttpAsyncClient client;
-    private int users;
-    private boolean retired;
+    /** Closes this client once it is retired and its last request has ended; never on one of its own I/O threads. */
+    private final RetiringUsers users = new RetiringUsers(() -> resources().closer().execute(this::close));
     /** Taken to close, so a second closer waits for the first: the client is closed when close() returns. */
     private final Object closing = new Object();
     private boolean closed;
 
     /** @param domain the TLS settings: a TLS domain's, or the configuration's own as an unnamed one */
-    Transfers(RestSettings settings, TlsDomainSettings domain, Shared shared) {
+    PooledClient(RestSettings settings, TlsDomainSettings domain, ServiceResources resources) {
         this.settings = settings;
         this.domain = domain;
-        this.shared = shared;
+        this.resources = resources;
         // HttpClient's default leaves the name to JSSE's endpoint identification, which did not refuse a
         // certificate for another host here: its own verifier checks too. Off, neither checks.
         ClientTlsStrategyBuilder tlsStrategy = ClientTlsStrategyBuilder.create().setSslContext(domain.tls());
@@ -69,7 +69,7 @@ final class Transfers {
                         .build())
                 .build();
         HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
-                .setConnectionManager(settings.noConcurrentConnects() ? new ConnectGuard(pool, shared.connecting()) : pool)
+                .setConnectionManager(settings.noConcurrentConnects() ? new ConnectGuard(pool, resources.connecting()) : pool)
                 // connect_poll_interval: how often the reactor wakes to notice connects and timeouts due.
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2)
                         .setSelectInterval(TimeValue.ofMilliseconds(settings.connectPollInterval().toMillis())).build())
@@ -91,21 +91,17 @@ final class Transfers {
         }
         client = builder.build();
         client.start();
-        shared.open().add(this);
+        resources.open().add(this);
     }
 
-    /** @return false once retired: the caller takes the current configuration's client instead */
-    synchronized boolean enter() {
-        if (retired) {
-            return false;
-        }
-        users++;
-        return true;
+    /** @return the users of this client: a request enters before it is sent and exits when its transfer ends */
+    RetiringUsers users() {
+        return users;
     }
 
-    /** Sends a request {@link #enter() entered} on this client; it leaves when its transfer ends. */
-    CompletableFuture<RestResponse> start(Request request, URI uri) {
-        return new Exchange(request, uri, settings, this).begin();
+    /** Sends a request that {@link RetiringUsers#enter() entered} this client. */
+    CompletableFuture<RestResponse> start(SentRequest request) {
+        return new Transfer(request, settings, this).begin();
     }
 
     RestSettings settings() {
@@ -116,34 +112,17 @@ final class Transfers {
         return domain;
     }
 
-    CloseableHttpAsyncClient client() {
+    CloseableHttpAsyncClient httpClient() {
         return client;
     }
 
-    Shared shared() {
-        return shared;
-    }
-
-    void exit() {
-        boolean last;
-        synchronized (this) {
-            last = --users == 0 && retired;
-        }
-        if (last) {
-            shared.closer().execute(this::close);
-        }
+    ServiceResources resources() {
+        return resources;
     }
 
     /** No new requests; closes once the last one has ended. */
     void retire() {
-        boolean idle;
-        synchronized (this) {
-            retired = true;
-            idle = users == 0;
-        }
-        if (idle) {
-            shared.closer().execute(this::close);
-        }
+        users.retire();
     }
 
     /** Closes the client and waits for its I/O threads to end; never on one of them. */
@@ -159,7 +138,7 @@ final class Transfers {
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
-            shared.open().remove(this);
+            resources.open().remove(this);
         }
     }
 }

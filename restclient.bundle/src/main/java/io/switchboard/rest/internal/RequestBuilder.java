@@ -23,10 +23,10 @@ import io.switchboard.rest.RestResponse;
 
 /**
  * A request being put together. Each send takes a copy of it, with the effective {@code curl_timeout},
- * through the {@link Transfers} current then: a builder used again cannot change a request waiting
+ * through the {@link PooledClient} current then: a builder used again cannot change a request waiting
  * for its slot.
  */
-final class Request implements RestRequest {
+final class RequestBuilder implements RestRequest {
     /** An RFC 9110 token, as a header name must be. */
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     /**
@@ -41,35 +41,25 @@ final class Request implements RestRequest {
      * sweep should have ended the request long before, but a caller must never hang on it.
      */
     private static final long BACKSTOP_MARGIN_MILLIS = 1000;
-    private final Supplier<Clients> clients;
-    final String method;
-    final String url;
-    final List<String[]> headers;
-    byte[] body;
-    String contentType;
-    Duration transferTimeout;
-    Duration connectTimeout;
-    String tlsDomain;
+    private final Supplier<ClientSet> clients;
+    private final String method;
+    private final String url;
+    private final List<String[]> headers = new ArrayList<>();
+    private byte[] body;
+    private String contentType;
+    private Duration transferTimeout;
+    private Duration connectTimeout;
+    private String tlsDomain;
+
+    /** One send under way, and how long a blocking caller waits for it at most. */
+    private record Dispatched(CompletableFuture<RestResponse> call, Duration timeout) {
+    }
 
     /** @param clients the clients current when the request is sent */
-    Request(Supplier<Clients> clients, String method, String url) {
+    RequestBuilder(Supplier<ClientSet> clients, String method, String url) {
         this.clients = clients;
         this.method = method;
         this.url = url;
-        this.headers = new ArrayList<>();
-    }
-
-    /** The copy a send takes; header arrays and the body are never changed in place, only replaced. */
-    private Request(Request builder) {
-        clients = builder.clients;
-        method = builder.method;
-        url = builder.url;
-        headers = new ArrayList<>(builder.headers);
-        body = builder.body;
-        contentType = builder.contentType;
-        transferTimeout = builder.transferTimeout;
-        connectTimeout = builder.connectTimeout;
-        tlsDomain = builder.tlsDomain;
     }
 
     @Override
@@ -141,10 +131,11 @@ final class Request implements RestRequest {
 
     @Override
     public RestResponse send() throws RestException {
-        Request sent = new Request(this);
-        CompletableFuture<RestResponse> call = sent.dispatch();
+        Dispatched sent = dispatch();
+        CompletableFuture<RestResponse> call = sent.call();
         try {
-            call.get(sent.backstopMillis(), TimeUnit.MILLISECONDS);
+            call.get((sent.timeout() == null ? 0 : sent.timeout().toMillis()) + BACKSTOP_MARGIN_MILLIS,
+                    TimeUnit.MILLISECONDS);
         } catch (TimeoutException late) {
             // Ending the caller's future ends the exchange too: its slot and connection come back.
             call.completeExceptionally(new RestException(RestException.TRANSFER_TIMEOUT, "transfer from " + url
@@ -165,48 +156,48 @@ final class Request implements RestRequest {
 
     @Override
     public CompletionStage<RestResponse> sendAsync() {
-        return new Request(this).dispatch();
+        return dispatch().call();
     }
 
-    /** Sends this copy; sets its {@code transferTimeout} to the effective one once it has its client. */
-    private CompletableFuture<RestResponse> dispatch() {
+    /** Sends what the request holds now, with the effective {@code curl_timeout} of the client it gets. */
+    private Dispatched dispatch() {
         if (url == null) {
-            return failed("the URL is null");
+            return new Dispatched(failed("the URL is null"), null);
         }
         URI uri;
         try {
             uri = TargetUrl.parse(url);
         } catch (IllegalArgumentException invalid) {
-            return CompletableFuture.failedFuture(
-                    new RestException(RestException.INTERNAL, "bad URL " + url + ": " + invalid.getMessage(), null, invalid));
+            return new Dispatched(CompletableFuture.failedFuture(new RestException(RestException.INTERNAL,
+                    "bad URL " + url + ": " + invalid.getMessage(), null, invalid)), null);
         }
-        Transfers transfers;
+        PooledClient client;
         do {
             // A configuration change may retire the clients just read: the next read has their successors.
-            Clients current = clients.get();
+            ClientSet current = clients.get();
             if (current == null) {
-                return failed(RestSettings.PID + " has no valid configuration, or this service object was "
-                        + "unregistered (its bundle was updated or stopped: use the one registered now)");
+                return new Dispatched(failed(RestSettings.PID + " has no valid configuration, or this service object "
+                        + "was unregistered (its bundle was updated or stopped: use the one registered now)"), null);
             }
-            transfers = current.pick(tlsDomain);
-            if (transfers == null) {
-                return failed("no valid TLS client domain named " + tlsDomain + " (" + TlsDomain.FACTORY_PID + ")");
+            client = current.pick(tlsDomain);
+            if (client == null) {
+                return new Dispatched(failed("no valid TLS client domain named " + tlsDomain + " ("
+                        + TlsDomain.FACTORY_PID + ")"), null);
             }
-        } while (!transfers.enter());
-        if (transferTimeout == null) {
-            transferTimeout = transfers.settings().transferTimeout();
-        }
+        } while (!client.users().enter());
+        Duration timeout = transferTimeout != null ? transferTimeout : client.settings().transferTimeout();
+        SentRequest sent = toSend(uri, timeout);
         try {
-            return transfers.start(this, uri);
+            return new Dispatched(client.start(sent), timeout);
         } catch (RuntimeException | Error failure) {
-            transfers.exit(); // else the client counts a user for ever, and never closes once retired
-            return CompletableFuture.failedFuture(Failures.of(failure, url, null));
+            client.users().exit(); // else the client counts a user for ever, and never closes once retired
+            return new Dispatched(CompletableFuture.failedFuture(Failures.of(failure, url, null)), timeout);
         }
     }
 
-    /** @return how long a blocking send waits at most: the timeout once sent, plus a margin */
-    private long backstopMillis() {
-        return (transferTimeout == null ? 0 : transferTimeout.toMillis()) + BACKSTOP_MARGIN_MILLIS;
+    /** @return what a send now would carry, to {@code uri} within {@code timeout} */
+    SentRequest toSend(URI uri, Duration timeout) {
+        return new SentRequest(method, url, uri, List.copyOf(headers), body, contentType, timeout, connectTimeout);
     }
 
     private CompletableFuture<RestResponse> failed(String why) {

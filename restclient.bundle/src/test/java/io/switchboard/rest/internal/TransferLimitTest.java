@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
  * max_async_transfers: the limit, the order of waiters and the slots of waiters that gave up or failed.
  * Starts run on an executor the test drains, as the starter threads would.
  */
-class TransferSlotsTest {
+class TransferLimitTest {
     private final List<String> started = new ArrayList<>();
     private final ArrayDeque<Runnable> starter = new ArrayDeque<>();
 
     @Test
     void startsAtMostTheLimitAndTheRestInOrderAsSlotsFree() {
-        TransferSlots slots = new TransferSlots(2, this::queue);
+        TransferLimit slots = new TransferLimit(2, this::queue);
         for (String name : List.of("a", "b", "c", "d")) {
             slots.submit(() -> started.add(name));
         }
@@ -36,7 +36,7 @@ class TransferSlotsTest {
 
     @Test
     void aWaiterThatGaveUpPassesItsSlotOn() {
-        TransferSlots slots = new TransferSlots(1, this::queue);
+        TransferLimit slots = new TransferLimit(1, this::queue);
         slots.submit(() -> started.add("running"));
         slots.submit(() -> false);
         slots.submit(() -> false);
@@ -51,7 +51,7 @@ class TransferSlotsTest {
 
     @Test
     void aLowerLimitStartsNothingUntilBelowItAndAHigherOneStartsWaitersAtOnce() {
-        TransferSlots slots = new TransferSlots(2, this::queue);
+        TransferLimit slots = new TransferLimit(2, this::queue);
         slots.submit(() -> started.add("a"));
         slots.submit(() -> started.add("b"));
         slots.submit(() -> started.add("c"));
@@ -67,7 +67,7 @@ class TransferSlotsTest {
     /** A transfer failing at once ends inside its start: that must not start the next one inside it. */
     @Test
     void thousandsOfStartsThatFailAtOnceNeitherNestNorLoseSlots() {
-        TransferSlots slots = new TransferSlots(2, this::queue);
+        TransferLimit slots = new TransferLimit(2, this::queue);
         slots.submit(() -> started.add("slow a"));
         slots.submit(() -> started.add("slow b"));
         AtomicInteger failed = new AtomicInteger();
@@ -94,7 +94,7 @@ class TransferSlotsTest {
 
     @Test
     void aStartThatThrowsGivesItsSlotBack() {
-        TransferSlots slots = new TransferSlots(1, this::queue);
+        TransferLimit slots = new TransferLimit(1, this::queue);
         slots.submit(() -> {
             throw new IllegalStateException("broken");
         });

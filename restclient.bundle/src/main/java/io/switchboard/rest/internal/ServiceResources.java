@@ -16,6 +16,6 @@ import io.switchboard.support.log.RateLimitedLog;
  * @param failures the log of failed requests, a few lines per target host and minute: a caller looping
  *        on a dead upstream would otherwise write a line per call
  */
-record Shared(TransferSlots slots, Set<String> connecting, Deadlines deadlines, Executor closer, Set<Transfers> open,
+record ServiceResources(TransferLimit slots, Set<String> connecting, Deadlines deadlines, Executor closer, Set<PooledClient> open,
         RateLimitedLog failures) {
 }

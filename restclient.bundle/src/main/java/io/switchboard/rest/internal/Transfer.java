@@ -28,17 +28,17 @@ import io.switchboard.rest.RestResponse;
  * alone, never by who completed the future: the caller gets a dependent future, and completing or
  * cancelling that one (say by {@code orTimeout} or {@code cancel}) stops the exchange like a timeout does.
  */
-final class Exchange {
+final class Transfer {
     private static final int WAITING = 0;
     private static final int RUNNING = 1;
     private static final int ENDED = 2;
     /** The seed's threshold for {@code enable_expect_100}. */
     private static final int EXPECT_100_ABOVE = 1024;
 
-    private final Request request;
+    private final SentRequest request;
     private final URI uri;
     private final RestSettings settings;
-    private final Transfers transfers;
+    private final PooledClient client;
     private final BodyCollector collector;
     private final CompletableFuture<RestResponse> result = new CompletableFuture<>();
     private final AtomicInteger state = new AtomicInteger(WAITING);
@@ -51,20 +51,20 @@ final class Exchange {
     /** Whether HttpClient has a connection for it, TLS handshake included: set by {@link ConnectionUp}. */
     private volatile boolean connected;
 
-    Exchange(Request request, URI uri, RestSettings settings, Transfers transfers) {
+    Transfer(SentRequest request, RestSettings settings, PooledClient client) {
         this.request = request;
-        this.uri = uri;
+        this.uri = request.uri();
         this.settings = settings;
-        this.transfers = transfers;
+        this.client = client;
         this.collector = new BodyCollector(settings.maxTransferBytes(), settings.maxHeaders(),
                 this::connectionReleased);
-        this.timeoutMillis = request.transferTimeout.toMillis(); // a sent request carries the effective one
+        this.timeoutMillis = request.transferTimeout().toMillis(); // a sent request carries the effective one
     }
 
     CompletableFuture<RestResponse> begin() {
         deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        transfers.shared().deadlines().add(this);
-        transfers.shared().slots().submit(this::start);
+        client.resources().deadlines().add(this);
+        client.resources().slots().submit(this::start);
         CompletableFuture<RestResponse> caller = new CompletableFuture<>();
         // not result.copy(): that would wrap a failure in a CompletionException the caller never saw before
         result.whenComplete((response, failure) -> {
@@ -72,7 +72,7 @@ final class Exchange {
                 caller.complete(response);
             } else {
                 // The caller's exception keeps the whole URL; the log line gets no query (API keys live there).
-                transfers.shared().failures().warn(target(), "REST {} failed: {}", request.method,
+                client.resources().failures().warn(target(), "REST {} failed: {}", request.method(),
                         LoggedUrl.scrub(failure.getMessage()));
                 caller.completeExceptionally(failure);
             }
@@ -80,7 +80,7 @@ final class Exchange {
         caller.whenComplete((response, failure) -> {
             // Done: whoever completed it ends the exchange. Not done: the caller ended its future itself.
             if (!result.isDone()) {
-                stop(new RestException(RestException.INTERNAL, "the caller gave up on " + request.url,
+                stop(new RestException(RestException.INTERNAL, "the caller gave up on " + request.url(),
                         collector.arrived(), null));
             }
         });
@@ -100,7 +100,7 @@ final class Exchange {
             return false;
         }
         try {
-            running = transfers.client().execute(producer(), collector, null, context(), new FutureCallback<>() {
+            running = client.httpClient().execute(producer(), collector, null, context(), new FutureCallback<>() {
                 @Override
                 public void completed(RestResponse response) {
                     arrived = response;
@@ -111,7 +111,7 @@ final class Exchange {
 
                 @Override
                 public void failed(Exception failure) {
-                    result.completeExceptionally(connectFailure(Failures.of(failure, request.url, collector.arrived())));
+                    result.completeExceptionally(connectFailure(Failures.of(failure, request.url(), collector.arrived())));
                     end();
                 }
 
@@ -119,12 +119,12 @@ final class Exchange {
                 public void cancelled() {
                     // after expire() this changes nothing; otherwise the client was closed under it
                     result.completeExceptionally(new RestException(RestException.INTERNAL,
-                            "request to " + request.url + " cancelled", collector.arrived(), null));
+                            "request to " + request.url() + " cancelled", collector.arrived(), null));
                     end();
                 }
             });
         } catch (Throwable refused) { // whatever it is, the slot and the client's user count must come back
-            result.completeExceptionally(Failures.of(refused, request.url, null));
+            result.completeExceptionally(Failures.of(refused, request.url(), null));
             end();
             return true;
         }
@@ -164,10 +164,10 @@ final class Exchange {
 
     void expire() {
         if (state.get() == RUNNING && !connected) {
-            stop(new RestException(RestException.CONNECT_TIMEOUT, "connecting to " + request.url
+            stop(new RestException(RestException.CONNECT_TIMEOUT, "connecting to " + request.url()
                     + " did not complete within " + timeoutMillis + " ms", null, null));
         } else {
-            stop(new RestException(RestException.TRANSFER_TIMEOUT, "transfer from " + request.url
+            stop(new RestException(RestException.TRANSFER_TIMEOUT, "transfer from " + request.url()
                     + " did not complete within " + timeoutMillis + " ms", collector.arrived(), null));
         }
     }
@@ -180,13 +180,13 @@ final class Exchange {
         if (connected || failure.code() != RestException.TRANSFER_TIMEOUT) {
             return failure;
         }
-        return new RestException(RestException.CONNECT_TIMEOUT, "connecting to " + request.url + " timed out", null,
+        return new RestException(RestException.CONNECT_TIMEOUT, "connecting to " + request.url() + " timed out", null,
                 failure.getCause());
     }
 
     /** Fails the request with {@code why}, and what had arrived, unless it already has its outcome. */
     void abort(String why) {
-        stop(new RestException(RestException.INTERNAL, why + " (" + request.url + ")", collector.arrived(), null));
+        stop(new RestException(RestException.INTERNAL, why + " (" + request.url() + ")", collector.arrived(), null));
     }
 
     /**
@@ -196,8 +196,8 @@ final class Exchange {
     private void stop(RestException failure) {
         result.completeExceptionally(failure);
         if (state.compareAndSet(WAITING, ENDED)) {
-            transfers.shared().deadlines().remove(this);
-            transfers.exit();
+            client.resources().deadlines().remove(this);
+            client.users().exit();
         } else if (state.get() == RUNNING && running != null) {
             running.cancel(true);
         }
@@ -206,17 +206,17 @@ final class Exchange {
     /** The transfer is over: its deadline is moot, its slot goes to the next waiter, its client may close. */
     private void end() {
         if (state.getAndSet(ENDED) == RUNNING) {
-            transfers.shared().deadlines().remove(this);
-            transfers.shared().slots().release();
-            transfers.exit();
+            client.resources().deadlines().remove(this);
+            client.resources().slots().release();
+            client.users().exit();
         }
     }
 
     private AsyncRequestProducer producer() {
-        AsyncRequestBuilder builder = AsyncRequestBuilder.create(request.method).setUri(uri);
-        request.headers.forEach(header -> builder.addHeader(header[0], header[1]));
-        if (request.body != null) {
-            builder.setEntity(AsyncEntityProducers.create(request.body, ContentType.parse(request.contentType)));
+        AsyncRequestBuilder builder = AsyncRequestBuilder.create(request.method()).setUri(uri);
+        request.headers().forEach(header -> builder.addHeader(header[0], header[1]));
+        if (request.body() != null) {
+            builder.setEntity(AsyncEntityProducers.create(request.body(), ContentType.parse(request.contentType())));
         }
         return builder.build();
     }
@@ -226,10 +226,10 @@ final class Exchange {
                 .setResponseTimeout(Timeout.ofMilliseconds(timeoutMillis))
                 .setConnectionRequestTimeout(Timeout.ofMilliseconds(timeoutMillis))
                 .setMaxRedirects(FollowRedirects.MAX_REDIRECTS)
-                .setExpectContinueEnabled(settings.expect100() && request.body != null
-                        && request.body.length > EXPECT_100_ABOVE);
-        if (request.connectTimeout != null) {
-            config.setConnectTimeout(Timeout.of(request.connectTimeout));
+                .setExpectContinueEnabled(settings.expect100() && request.body() != null
+                        && request.body().length > EXPECT_100_ABOVE);
+        if (request.connectTimeout() != null) {
+            config.setConnectTimeout(Timeout.of(request.connectTimeout()));
         }
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(config.build());

@@ -15,26 +15,26 @@ import java.util.stream.Stream;
  * @param own the client without a TLS domain
  * @param domains the client of each TLS domain, by name
  */
-record Clients(RestSettings settings, Transfers own, Map<String, Transfers> domains) {
-    Clients {
+record ClientSet(RestSettings settings, PooledClient own, Map<String, PooledClient> domains) {
+    ClientSet {
         domains = Map.copyOf(domains);
     }
 
     /** @return the client for a TLS domain name ({@code null}: the own one), or {@code null} if none */
-    Transfers pick(String domain) {
+    PooledClient pick(String domain) {
         return domain == null ? own : domains.get(domain);
     }
 
     /** Retires every client here that {@code next} (or {@code null}: none) does not carry on. */
-    void retireAllBut(Clients next) {
-        Set<Transfers> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+    void retireAllBut(ClientSet next) {
+        Set<PooledClient> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         if (next != null) {
             next.all().forEach(kept::add);
         }
-        all().filter(transfers -> !kept.contains(transfers)).forEach(Transfers::retire);
+        all().filter(client -> !kept.contains(client)).forEach(PooledClient::retire);
     }
 
-    private Stream<Transfers> all() {
+    private Stream<PooledClient> all() {
         return Stream.concat(Stream.of(own), domains.values().stream());
     }
 }
