@@ -76,7 +76,7 @@ public final class HttpRestClient implements RestClient {
     public HttpRestClient(RestClientConfiguration config, Map<String, Object> properties) {
         resources = new ServiceResources(new TransferLimit(1, starter), connecting, new Deadlines(timer), CLOSER,
                 ConcurrentHashMap.newKeySet(),
-                new RateLimitedLog(LoggerFactory.getLogger(Transfer.class), "REST failure"));
+                new RateLimitedLog(LoggerFactory.getLogger(Transfer.class), "REST failure"), starter);
         modified(config, properties);
     }
 

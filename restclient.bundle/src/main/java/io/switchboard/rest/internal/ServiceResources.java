@@ -15,7 +15,8 @@ import io.switchboard.support.log.RateLimitedLog;
  * @param open every client not closed yet, which the service closes when it stops
  * @param failures the log of failed requests, a few lines per target host and minute: a caller looping
  *        on a dead upstream would otherwise write a line per call
+ * @param background runs what must not run on a caller's thread (the stop of a transfer its caller gave up)
  */
 record ServiceResources(TransferLimit slots, Set<String> connecting, Deadlines deadlines, Executor closer, Set<PooledClient> open,
-        RateLimitedLog failures) {
+        RateLimitedLog failures, Executor background) {
 }

@@ -3,6 +3,7 @@ package io.switchboard.rest.internal;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -78,10 +79,17 @@ final class Transfer {
             }
         });
         caller.whenComplete((response, failure) -> {
-            // Done: whoever completed it ends the exchange. Not done: the caller ended its future itself.
+            // Done: whoever completed it ends the transfer. Not done: the caller ended its future itself,
+            // perhaps on the JDK's one timer thread (orTimeout): cancelling in HttpClient there would make
+            // every other caller's timeout wait behind it.
             if (!result.isDone()) {
-                stop(new RestException(RestException.INTERNAL, "the caller gave up on " + request.url(),
-                        collector.arrived(), null));
+                Runnable giveUp = () -> stop(new RestException(RestException.INTERNAL, "the caller gave up on "
+                        + request.url(), collector.arrived(), null));
+                try {
+                    client.resources().background().execute(giveUp);
+                } catch (RejectedExecutionException stopping) {
+                    giveUp.run();
+                }
             }
         });
         return caller;
