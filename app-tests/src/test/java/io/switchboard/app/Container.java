@@ -32,6 +32,7 @@ import java.util.stream.Stream;
  */
 public final class Container implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final long POLL_MILLIS = 50;
     /** Linux hands out ports from 32768 to outgoing connections (net.ipv4.ip_local_port_range). */
     private static final int EPHEMERAL_START = 32768;
     private static final int LOWEST_PORT = 20000;
@@ -162,10 +163,6 @@ public final class Container implements AutoCloseable {
         return home.resolve("etc");
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     /** Types {@code line} and Enter on the container's terminal. */
     public void type(String line) throws IOException {
         keyboard.write(line + "\n");
@@ -188,43 +185,50 @@ public final class Container implements AutoCloseable {
     /** Waits until a GET of {@code path} answers {@code status}; fails with the console's tail otherwise. */
     public void awaitStatus(String path, int status, Duration timeout) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "nothing";
-        while (System.nanoTime() < deadline) {
-            assertAlive();
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(path))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == status) {
-                    return;
-                }
-                last = "status " + response.statusCode();
-            } catch (IOException notYet) {
-                last = notYet.toString();
+        await(path + " answering " + status, timeout, () -> {
+            int answered = client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (answered != status) {
+                throw new IOException("status " + answered);
             }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " did not answer " + status + " within " + timeout + " (last: " + last + "):\n"
-                + tail(console()));
+            return path;
+        });
     }
 
     /** Waits until the console has a line containing {@code text}; fails with the console's tail otherwise. */
     public String awaitConsole(String text, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        return await("a line with \"" + text + "\"", timeout, () -> {
             try (Stream<String> lines = Files.lines(home.resolve("console.log"), StandardCharsets.UTF_8)) {
-                var line = lines.filter(candidate -> candidate.contains(text)).findFirst();
-                if (line.isPresent()) {
-                    return line.get();
+                return lines.filter(candidate -> candidate.contains(text)).findFirst().orElse(null);
+            }
+        });
+    }
+
+    /** One look for a fact: its value, {@code null} or an {@link IOException} saying why not yet. */
+    private interface Probe<T> {
+        T look() throws IOException, InterruptedException;
+    }
+
+    /** Looks for {@code what} every {@value #POLL_MILLIS} ms until it is there, the container ended or {@code timeout} passed. */
+    private <T> T await(String what, Duration timeout, Probe<T> probe) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "nothing";
+        while (System.nanoTime() < deadline) {
+            try {
+                T found = probe.look();
+                if (found != null) {
+                    return found;
                 }
+            } catch (IOException notYet) {
+                last = notYet.toString();
             }
             if (!process.isAlive()) {
-                throw new AssertionError("the container ended (" + process.exitValue() + ") without logging \"" + text
-                        + "\":\n" + tail(console()));
+                throw new AssertionError("the container ended (" + process.exitValue() + ") before " + what + ":\n"
+                        + tail(console()));
             }
-            Thread.sleep(50);
+            Thread.sleep(POLL_MILLIS);
         }
-        throw new AssertionError("no line with \"" + text + "\" within " + timeout + ":\n" + tail(console()));
+        throw new AssertionError("no " + what + " within " + timeout + " (last: " + last + "):\n" + tail(console()));
     }
 
     public String console() throws IOException {
@@ -234,12 +238,6 @@ public final class Container implements AutoCloseable {
     /** @return the log file, {@code log/switchboard.log} in the working folder */
     public String logFile() throws IOException {
         return Files.readString(home.resolve("log/switchboard.log"));
-    }
-
-    private void assertAlive() throws IOException {
-        if (!process.isAlive()) {
-            throw new IllegalStateException("the container exited with " + process.exitValue() + ":\n" + tail(console()));
-        }
     }
 
     private static String tail(String text) {

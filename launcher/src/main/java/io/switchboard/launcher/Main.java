@@ -65,12 +65,13 @@ public final class Main {
         framework.init();
         List<Bundle> bundles = new CarriedBundles(jar, launch.bundles()).install(framework.getBundleContext());
         StartOrder.assign(bundles);
-        sayWhenOnlyLoggingIsLeft(framework, StartOrder.logging(bundles));
+        List<Bundle> logging = StartOrder.logging(bundles);
+        sayWhenOnlyLoggingIsLeft(framework, logging);
         // A signal before the framework runs ends the JVM the usual way, through this hook.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "switchboard-stop"));
         framework.start();
         StopOnSignal.install(framework);
-        StartOrder.logging(bundles).forEach(bundle -> start(framework, bundle));
+        logging.forEach(bundle -> start(framework, bundle));
         LOG.info(() -> "Switchboard " + version() + " (Felix " + framework.getVersion() + ", Java "
                 + Runtime.version() + ") in " + home);
         LOG.info(() -> "logs go to the console" + folder.logFiles().stream().map(file -> " and " + file)

@@ -56,8 +56,4 @@ public final class SettingsReader {
     public boolean isSet(String key) {
         return properties.containsKey(key);
     }
-
-    public String pid() {
-        return pid;
-    }
 }

@@ -89,9 +89,7 @@ final class MicroListener {
      * which a client that sent its next request meanwhile sees as a reset.)
      */
     void retire() {
-        draining = true;
-        connector.setAccepting(false);
-        awaitDeregistered();
+        stopAccepting();
         connector.getConnectedEndPoints().forEach(endPoint -> endPoint.setIdleTimeout(IDLE_WHILE_DRAINING_MILLIS));
         try {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
@@ -111,10 +109,15 @@ final class MicroListener {
      * @return completes once no request is in flight
      */
     CompletableFuture<Void> drain() {
+        stopAccepting();
+        return inFlight.drained();
+    }
+
+    /** Every response from now on closes its connection, and the socket leaves the selector. */
+    private void stopAccepting() {
         draining = true;
         connector.setAccepting(false);
         awaitDeregistered();
-        return inFlight.drained();
     }
 
     /** @return a line per request in flight */
