@@ -112,32 +112,32 @@ final class DispatchHandler implements Request.Handler {
             passOn(request, response, callback);
             return true;
         }
-        RootEntry entry = registry.serving(path.root());
-        if (entry == null) {
+        RootRegistry.Handling serving = registry.serving(path.root());
+        if (serving == null) {
             if (held(path.root(), request, response, callback, path)) {
                 return true;
             }
             // Neither a handler nor a vacancy: a handler that came just now ends the vacancy only after
             // the table has it, so a second look finds it.
-            entry = registry.serving(path.root());
+            serving = registry.serving(path.root());
         }
-        if (entry == null) {
-            entry = registry.serving(RootHandler.FALLBACK);
+        if (serving == null) {
+            serving = registry.serving(RootHandler.FALLBACK);
         }
-        if (entry == null) {
+        if (serving == null) {
             if (held(RootHandler.FALLBACK, request, response, callback, path)) {
                 return true;
             }
-            entry = registry.serving(RootHandler.FALLBACK);
+            serving = registry.serving(RootHandler.FALLBACK);
         }
-        if (entry == null) {
+        if (serving == null) {
             if (whiteboardServes.getAsBoolean()) {
                 return false;
             }
             unrouted(response, callback, 404, "Not Found: no handler for root /" + path.root());
             return true;
         }
-        RootEntry chosen = entry;
+        RootRegistry.Handling chosen = serving;
         if (!chosen.exchanges().run(() -> serve(chosen, request, response, callback, path))) {
             // The handler left between the look-up and the call: its successor or its vacancy takes the request.
             return route(request, response, callback, path);
@@ -200,45 +200,45 @@ final class DispatchHandler implements Request.Handler {
         }
     }
 
-    private void serve(RootEntry entry, Request request, Response response, Callback callback, RequestPath path) {
+    private void serve(RootRegistry.Handling serving, Request request, Response response, Callback callback,
+            RequestPath path) {
+        RootEntry entry = serving.entry();
         RootCounters counters = statistics.of(entry.root());
         counters.requested();
         HttpdSettings current = settings.get();
-        JettyExchange exchange = new JettyExchange(request, response, callback, entry, path, current, counters);
+        RequestBody body = new RequestBody(request, entry.root(), current);
+        JettyResponse answer = new JettyResponse(request, response, callback, entry, serving.exchanges(), current,
+                counters, body);
         if (current.maxBodySize() > 0 && request.getLength() > current.maxBodySize()) {
-            exchange.refuse(413, tooLarge(current.maxBodySize()));
+            answer.answer(413, tooLarge(current.maxBodySize()), true);
             return;
         }
+        JettyRequest asked = new JettyRequest(request, entry.root(), path, current, body, answer);
         try {
-            entry.handler().handle(exchange, exchange);
+            entry.handler().handle(asked, answer);
         } catch (BodyTooLargeException tooLarge) {
-            exchange.refuse(413, tooLarge(tooLarge.limit()));
+            answer.answer(413, tooLarge(tooLarge.limit()), true);
             return;
         } catch (RequestRefusedException refused) {
             ClientLines.REFUSALS.debug(Request.getRemoteAddr(request), "root {}: {} {} refused: {}", entry.root(),
-                    request.getMethod(), exchange.url(), refused.getMessage());
-            exchange.refuse(refused.status(), refused.getMessage());
+                    request.getMethod(), asked.url(), refused.getMessage());
+            answer.answer(refused.status(), refused.getMessage(), true);
             return;
         } catch (HttpException.RuntimeException clientError) {
             // Jetty's verdict on what the client sent (a bad query or form): the client's fault, not the handler's.
             ClientLines.REFUSALS.debug(Request.getRemoteAddr(request), "root {}: {} {} refused: {}", entry.root(),
-                    request.getMethod(), exchange.url(), clientError.toString());
-            exchange.refuse(clientError.getCode(), clientError.getReason() == null
-                    ? "the request cannot be read" : clientError.getReason());
+                    request.getMethod(), asked.url(), clientError.toString());
+            answer.answer(clientError.getCode(), clientError.getReason() == null
+                    ? "the request cannot be read" : clientError.getReason(), true);
             return;
         } catch (Exception | LinkageError failure) {
             LOG.error("root {}: handler service {} failed on {} {}", entry.root(), entry.serviceId(),
-                    request.getMethod(), exchange.url(), failure);
-            if (exchange.committed()) {
-                exchange.abort(failure);
-            } else {
-                exchange.abandon(500, "Internal Server Error");
-            }
+                    request.getMethod(), asked.url(), failure);
+            // Once committed, the answer is an abort: the client cannot take a cut-off body for a whole one.
+            answer.answer(500, "Internal Server Error", false);
             return;
         }
-        if (!exchange.deferred()) {
-            exchange.complete();
-        }
+        answer.handlerReturned();
     }
 
     static String tooLarge(long limit) {

@@ -18,7 +18,7 @@ final class Exchanges {
     private static final ThreadLocal<Exchanges> CURRENT = new ThreadLocal<>();
 
     private final InFlight calls = new InFlight();
-    private final Set<JettyExchange> open = ConcurrentHashMap.newKeySet();
+    private final Set<JettyResponse> open = ConcurrentHashMap.newKeySet();
     private volatile boolean abandoned;
 
     /**
@@ -69,17 +69,17 @@ final class Exchanges {
     }
 
     /** @return {@code false} when the handler has been abandoned: the caller answers for it */
-    boolean opened(JettyExchange exchange) {
-        open.add(exchange);
+    boolean opened(JettyResponse response) {
+        open.add(response);
         if (abandoned) {
-            open.remove(exchange);
+            open.remove(response);
             return false;
         }
         return true;
     }
 
-    void closed(JettyExchange exchange) {
-        if (open.remove(exchange) && open.isEmpty()) {
+    void closed(JettyResponse response) {
+        if (open.remove(response) && open.isEmpty()) {
             synchronized (this) {
                 notifyAll();
             }
@@ -92,7 +92,7 @@ final class Exchanges {
      */
     void abandon(String reason) {
         abandoned = true;
-        open.forEach(exchange -> exchange.abandonOnPool(503, reason));
+        open.forEach(response -> response.answerOnPool(503, reason));
         open.clear();
     }
 
@@ -102,7 +102,7 @@ final class Exchanges {
      */
     void abandonNow(String reason) {
         abandoned = true;
-        open.forEach(exchange -> exchange.abandonOrAbort(503, reason));
+        open.forEach(response -> response.answerWithoutWaiting(503, reason));
         open.clear();
     }
 }

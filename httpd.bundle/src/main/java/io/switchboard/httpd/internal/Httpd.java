@@ -3,10 +3,6 @@ package io.switchboard.httpd.internal;
 import java.io.IOException;
 import java.util.Hashtable;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -15,8 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Filter;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -30,15 +24,12 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
-import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
-import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.switchboard.anchor.HttpdAnchor;
 import io.switchboard.httpd.HttpdEndpoint;
 import io.switchboard.httpd.RootHandler;
-import io.switchboard.mi.MiStatistics;
 import io.switchboard.support.settings.SettingRefusedException;
 
 /**
@@ -56,23 +47,8 @@ public final class Httpd {
 
     private final RootRegistry registry;
     private final HttpdRuntimeService runtime;
-    private final Map<Long, HttpdEndpoint> paxWebEndpoints = new ConcurrentHashMap<>();
-    private final PaxWebListener listener;
+    private final PaxWebState paxWeb;
     private volatile HttpdSettings settings;
-    /** Whether Pax Web's server runs the anchor's handler, through which requests reach httpd. */
-    private volatile boolean anchorInService;
-    /** Pax Web's runtime services: while there is none, its server is not (yet) serving. */
-    private final Set<Long> paxWebRuntimes = ConcurrentHashMap.newKeySet();
-    /**
-     * Servlets and resources other bundles put on Pax Web's whiteboard, whatever interface they are
-     * registered under: while there are any, a request no root and no fallback claims goes on to
-     * them (and to Pax Web's 404) instead of httpd's 404.
-     */
-    private final ServiceTracker<Object, Object> whiteboard;
-    /** Set while Pax Web restarts for new listener settings: the old endpoint is about to go. */
-    private volatile boolean awaitingRestart;
-    /** The endpoint handlers were last told about; guarded by {@code this}. */
-    private HttpdEndpoint announced;
     /**
      * Runs started() callbacks, runtime updates and hand-overs to Pax Web in order, off the threads of
      * DS and Pax Web: those call in while holding their own locks, and a callback that calls back
@@ -91,15 +67,13 @@ public final class Httpd {
      */
     private ServiceRegistration<Request.Handler> dispatcher;
     private DispatchHandler dispatch;
-    private final RootStatistics statistics = new RootStatistics();
-    private ServiceRegistration<MiStatistics> statisticsRegistration;
+    private final RootStatistics statistics;
 
     @Activate
-    public Httpd(@Reference ConfigurationAdmin configAdmin, BundleContext context) {
+    public Httpd(@Reference ConfigurationAdmin configAdmin, @Reference RootStatistics statistics, BundleContext context) {
         this.context = context;
-        this.whiteboard = new ServiceTracker<>(context, whiteboardFilter(context), null);
-        whiteboard.open();
-        this.listener = new PaxWebListener(configAdmin, announcer, this::listenerUnchanged);
+        this.statistics = statistics;
+        this.paxWeb = new PaxWebState(context, configAdmin, announcer, this::announce);
         this.registry = new RootRegistry(this::rootsChanged, holds, () -> settings == null ? 0 : settings.swapHold());
         this.runtime = new HttpdRuntimeService(registry);
     }
@@ -120,12 +94,7 @@ public final class Httpd {
             HttpdSettings next = HttpdSettings.from(config, properties);
             HttpdSettings previous = settings;
             if (next.listenerDiffers(previous)) {
-                listener.check(next);
-                if (previous != null) {
-                    awaitingRestart = true;
-                    endpointChanged();
-                }
-                listener.apply(next);
+                paxWeb.listen(next, previous != null);
             }
             settings = next;
             if (previous != null && dispatcher != null && (previous.swapHold() != next.swapHold()
@@ -151,11 +120,13 @@ public final class Httpd {
         }
     }
 
+    /**
+     * Registered by hand, not by DS: they come only with a first valid configuration, stay through a
+     * refused one, and the dispatcher's registration is the moment the anchor routes to this httpd.
+     */
     private void register() {
         runtime.register(context);
-        statisticsRegistration = context.registerService(MiStatistics.class, statistics,
-                new Hashtable<>(Map.of(MiStatistics.GROUP, RootStatistics.GROUP)));
-        dispatch = new DispatchHandler(registry, () -> settings, () -> !whiteboard.isEmpty(), statistics);
+        dispatch = new DispatchHandler(registry, () -> settings, paxWeb::whiteboardServes, statistics);
         dispatcher = context.registerService(Request.Handler.class, dispatch, dispatcherProperties(settings));
     }
 
@@ -165,17 +136,6 @@ public final class Httpd {
         properties.put(HttpdAnchor.SWAP_HOLD, settings.swapHold());
         properties.put(HttpdAnchor.SHUTDOWN_GRACE, settings.shutdownGrace());
         return properties;
-    }
-
-    /** Pax Web also takes its own "alias" and "urlPatterns" properties on servlet services. */
-    private static Filter whiteboardFilter(BundleContext context) {
-        try {
-            return context.createFilter("(|(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=*)("
-                    + HttpWhiteboardConstants.HTTP_WHITEBOARD_RESOURCE_PATTERN
-                    + "=*)(&(objectClass=jakarta.servlet.Servlet)(|(alias=*)(urlPatterns=*))))");
-        } catch (InvalidSyntaxException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     /**
@@ -194,17 +154,13 @@ public final class Httpd {
         if (dispatch != null) {
             dispatch.close(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drain));
         }
-        whiteboard.close();
+        paxWeb.close();
         announcer.shutdownNow();
         holds.shutdownNow();
         // Their tasks are this bundle's code: none may still run once it has stopped.
         announcer.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
         holds.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
         runtime.unregister();
-        if (statisticsRegistration != null) {
-            statisticsRegistration.unregister();
-            statisticsRegistration = null;
-        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -228,69 +184,26 @@ public final class Httpd {
     }
 
     void updatedHttpServiceRuntime(ServiceReference<HttpServiceRuntime> reference) {
-        Optional<HttpdEndpoint> endpoint = Endpoints.parse(reference.getProperty(Endpoints.ENDPOINT_PROPERTY));
-        long id = (Long) reference.getProperty("service.id");
-        paxWebRuntimes.add(id);
-        inServiceChanged();
-        if (endpoint.isPresent()) {
-            paxWebEndpoints.put(id, endpoint.get());
-        } else {
-            paxWebEndpoints.remove(id);
-        }
-        endpointChanged();
+        paxWeb.runtimeChanged(reference);
     }
 
     void unbindHttpServiceRuntime(ServiceReference<HttpServiceRuntime> reference) {
-        long id = (Long) reference.getProperty("service.id");
-        paxWebEndpoints.remove(id);
-        paxWebRuntimes.remove(id);
-        inServiceChanged();
-        endpointChanged();
+        paxWeb.runtimeGone(reference);
     }
 
     /** The anchor's handler service, while Pax Web's server runs it. */
     @Reference(service = Handler.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             target = "(" + HttpdAnchor.IN_SERVICE + "=true)")
     void bindAnchor(ServiceReference<Handler> reference) {
-        anchorInService(true);
+        paxWeb.anchorInService(reference, true);
     }
 
     void unbindAnchor(ServiceReference<Handler> reference) {
-        anchorInService(false);
+        paxWeb.anchorInService(reference, false);
     }
 
-    /** The last hand-over changed nothing in Pax Web: the endpoint in force stays. */
-    private void listenerUnchanged() {
-        awaitingRestart = false;
-        endpointChanged();
-    }
-
-    private void anchorInService(boolean now) {
-        anchorInService = now;
-        if (now) {
-            awaitingRestart = false;
-        }
-        inServiceChanged();
-        endpointChanged();
-    }
-
-    /**
-     * Pax Web serves once its server has started the anchor's handler and it has registered its
-     * runtime, which it does after the server started (the handler starts before the connectors):
-     * listener settings handed over sooner would restart the server while Pax Web is still setting it up.
-     */
-    private void inServiceChanged() {
-        listener.deployed(anchorInService && !paxWebRuntimes.isEmpty());
-    }
-
-    /** The server listens for handlers once Pax Web has an endpoint and runs the anchor's handler. */
-    private synchronized void endpointChanged() {
-        HttpdEndpoint now = anchorInService && !awaitingRestart
-                ? paxWebEndpoints.values().stream().findFirst().orElse(null) : null;
-        if (Objects.equals(now, announced)) {
-            return;
-        }
-        announced = now;
+    /** Tells the handlers, then the runtime, of the endpoint Pax Web's server listens on now, or of none. */
+    private void announce(HttpdEndpoint now) {
         try {
             announcer.execute(() -> {
                 if (now != null) {

@@ -30,7 +30,8 @@ final class ResponseBody extends OutputStream {
     private final int capacity;
     private byte[] buffer = new byte[0];
     private int buffered;
-    private long written;
+    /** Written under the lock; volatile because a stop that cannot wait for a writer counts without it. */
+    private volatile long written;
 
     /**
      * @param completed whether the exchange is completed

@@ -7,8 +7,9 @@ import io.switchboard.httpd.RootHandler;
 import io.switchboard.httpd.RootPath;
 
 /**
- * One registered root handler. Ordered by root, then by service precedence (higher
- * {@code service.ranking}, then lower {@code service.id}) so the first entry of a root serves it.
+ * One registered root handler, as data; what it has under way the registry keeps beside it. Ordered
+ * by root, then by service precedence (higher {@code service.ranking}, then lower {@code service.id})
+ * so the first entry of a root serves it.
  */
 final class RootEntry implements Comparable<RootEntry> {
     private final ServiceReference<RootHandler> reference;
@@ -16,25 +17,18 @@ final class RootEntry implements Comparable<RootEntry> {
     private final String root;
     private final String module;
     private final int ranking;
-    private final Exchanges exchanges;
 
     RootEntry(ServiceReference<RootHandler> reference, RootHandler handler, String root) {
-        this(reference, handler, root, new Exchanges());
-    }
-
-    private RootEntry(ServiceReference<RootHandler> reference, RootHandler handler, String root,
-            Exchanges exchanges) {
         this.reference = reference;
         this.handler = handler;
         this.root = root;
         this.module = moduleOf(reference);
         this.ranking = reference.getProperty(Constants.SERVICE_RANKING) instanceof Integer i ? i : 0;
-        this.exchanges = exchanges;
     }
 
-    /** @return this handler with the ranking and module {@code changed} now has, and the same exchanges under way */
+    /** @return this handler with the ranking and module {@code changed} now has */
     RootEntry reranked(ServiceReference<RootHandler> changed) {
-        return new RootEntry(changed, handler, root, exchanges);
+        return new RootEntry(changed, handler, root);
     }
 
     /**
@@ -98,10 +92,5 @@ final class RootEntry implements Comparable<RootEntry> {
 
     String root() {
         return root;
-    }
-
-    /** @return what the handler has under way */
-    Exchanges exchanges() {
-        return exchanges;
     }
 }

@@ -36,10 +36,12 @@ final class RootRegistry {
     private final ScheduledExecutorService timer;
     private final IntSupplier swapHold;
     private final Map<Long, RootEntry> byServiceId = new HashMap<>();
+    /** What each handler here has under way, by service id; guarded by {@code this}. */
+    private final Map<Long, Exchanges> underWay = new HashMap<>();
     private final Map<String, Vacancy> vacancies = new ConcurrentHashMap<>();
     /** Handlers that left with deferred responses they may still complete, until those are abandoned. */
     private final Set<Exchanges> departed = ConcurrentHashMap.newKeySet();
-    private volatile Map<String, RootEntry> serving = Map.of();
+    private volatile Map<String, Handling> serving = Map.of();
     private volatile List<RootEntry> all = List.of();
     private volatile boolean closed;
 
@@ -53,8 +55,12 @@ final class RootRegistry {
         this.swapHold = swapHold;
     }
 
-    /** @return the entry serving {@code root}, or {@code null} */
-    RootEntry serving(String root) {
+    /** A handler and what it has under way. */
+    record Handling(RootEntry entry, Exchanges exchanges) {
+    }
+
+    /** @return the handler serving {@code root}, or {@code null} */
+    Handling serving(String root) {
         return serving.get(root);
     }
 
@@ -82,7 +88,9 @@ final class RootRegistry {
             if (closed) {
                 return;
             }
-            byServiceId.put((Long) reference.getProperty("service.id"), new RootEntry(reference, handler, root));
+            Long id = (Long) reference.getProperty("service.id");
+            byServiceId.put(id, new RootEntry(reference, handler, root));
+            underWay.put(id, new Exchanges());
             // The table takes the root before the vacancy ends: see DispatchHandler's second look.
             rebuild();
             filled = vacancies.remove(root);
@@ -123,7 +131,7 @@ final class RootRegistry {
      */
     private void reroute(ServiceReference<RootHandler> reference, RootHandler handler, String root) {
         int hold = swapHold.getAsInt();
-        RootEntry removed;
+        Handling removed;
         Vacancy filled;
         synchronized (this) {
             if (closed) {
@@ -132,6 +140,7 @@ final class RootRegistry {
             Long id = (Long) reference.getProperty("service.id");
             removed = removeLocked(id, hold);
             byServiceId.put(id, new RootEntry(reference, handler, root));
+            underWay.put(id, new Exchanges());
             rebuild();
             filled = vacancies.remove(root);
         }
@@ -170,7 +179,9 @@ final class RootRegistry {
      */
     void abandonOpen(long deadlineNanos) throws InterruptedException {
         List<Exchanges> pending = new ArrayList<>(departed);
-        all.forEach(entry -> pending.add(entry.exchanges()));
+        synchronized (this) {
+            pending.addAll(underWay.values());
+        }
         for (Exchanges exchanges : pending) {
             exchanges.awaitCompleted(deadlineNanos);
         }
@@ -179,7 +190,7 @@ final class RootRegistry {
 
     private void depart(ServiceReference<RootHandler> reference, boolean waitForCalls) {
         int hold = swapHold.getAsInt();
-        RootEntry removed;
+        Handling removed;
         synchronized (this) {
             if (closed) {
                 return;
@@ -199,9 +210,9 @@ final class RootRegistry {
      * last handler of a root leaves a vacancy, opened before the table drops the root, so that a
      * request never finds neither.
      *
-     * @return the entry taken out, or {@code null} when there was none
+     * @return the handler taken out, or {@code null} when there was none
      */
-    private RootEntry removeLocked(Long id, int hold) {
+    private Handling removeLocked(Long id, int hold) {
         RootEntry removed = byServiceId.remove(id);
         if (removed == null) {
             return null;
@@ -213,17 +224,17 @@ final class RootRegistry {
             vacancies.put(root, vacancy);
             schedule(() -> expire(root, vacancy), hold);
         }
-        return removed;
+        return new Handling(removed, underWay.remove(id));
     }
 
     /** What follows a handler's departure, out of the lock: its calls, then its deferred responses. */
-    private void departed(RootEntry removed, boolean waitForCalls, int hold) {
+    private void departed(Handling removed, boolean waitForCalls, int hold) {
         if (waitForCalls && hold > 0) {
             waitFor(removed, hold);
         }
         // Deferred responses get the hold to be completed by the handler going away (it may answer
         // them as it stops), then they are failed.
-        String reason = "the handler of root " + removed.root() + " went away";
+        String reason = "the handler of root " + removed.entry().root() + " went away";
         Exchanges exchanges = removed.exchanges();
         if (hold > 0) {
             departed.add(exchanges);
@@ -240,11 +251,11 @@ final class RootRegistry {
      * Waits for the calls the departing handler still runs, for half the hold: the requests that
      * wait meanwhile must still find the next handler, which comes only once the departure is done.
      */
-    private static void waitFor(RootEntry removed, int hold) {
+    private static void waitFor(Handling removed, int hold) {
         try {
             if (!removed.exchanges().leave(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(hold / 2L))) {
                 LOG.warn("root {}: handler service {} left while calls of it still ran {} ms (half of swap_hold) later",
-                        removed.root(), removed.serviceId(), hold / 2);
+                        removed.entry().root(), removed.entry().serviceId(), hold / 2);
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -268,10 +279,11 @@ final class RootRegistry {
 
     /** @return every entry, serving ones first within each root */
     List<RootPath> list() {
-        Map<String, RootEntry> current = serving;
+        Map<String, Handling> current = serving;
         List<RootPath> result = new ArrayList<>();
         for (RootEntry entry : all) {
-            result.add(entry.describe(current.get(entry.root()) == entry));
+            Handling winner = current.get(entry.root());
+            result.add(entry.describe(winner != null && winner.entry() == entry));
         }
         return result;
     }
@@ -283,12 +295,13 @@ final class RootRegistry {
 
     private void rebuild() {
         TreeSet<RootEntry> sorted = new TreeSet<>(byServiceId.values());
-        Map<String, RootEntry> winners = new HashMap<>();
+        Map<String, Handling> winners = new HashMap<>();
         for (RootEntry entry : sorted) {
-            RootEntry winner = winners.putIfAbsent(entry.root(), entry);
+            Handling winner = winners.putIfAbsent(entry.root(),
+                    new Handling(entry, underWay.get(entry.serviceId())));
             if (winner != null) {
                 LOG.debug("root {}: service {} waits behind service {}", entry.root(), entry.serviceId(),
-                        winner.serviceId());
+                        winner.entry().serviceId());
             }
         }
         serving = Map.copyOf(winners);

@@ -7,6 +7,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import org.osgi.service.component.annotations.Component;
+
 import io.switchboard.httpd.RootHandler;
 import io.switchboard.mi.MiStatistics;
 
@@ -16,9 +18,11 @@ import io.switchboard.mi.MiStatistics;
  * {@code <root>_held} (requests that waited for the root's next handler).
  * The fallback handler's root counts as {@code fallback}, requests no handler took as
  * {@code unrouted}; no root may take those names. Counters outlive their handlers, so a hot swap does
- * not reset them.
+ * not reset them. Immediate: the counters live as long as the bundle, not as long as their readers.
  */
-final class RootStatistics implements MiStatistics {
+@Component(service = { MiStatistics.class, RootStatistics.class }, immediate = true,
+        property = MiStatistics.GROUP + "=" + RootStatistics.GROUP)
+public final class RootStatistics implements MiStatistics {
     static final String GROUP = "httpd";
     static final String FALLBACK = "fallback";
     static final String UNROUTED = "unrouted";

@@ -3,8 +3,6 @@ package io.switchboard.httpd.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.annotation.Annotation;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,7 @@ class HttpdSettingsTest {
 
     @Test
     void defaultsMirrorOpenSipsHttpd() throws Exception {
-        HttpdSettings settings = HttpdSettings.from(config(Map.of()), Map.of());
+        HttpdSettings settings = HttpdSettings.from(TestSettings.config(Map.of()), Map.of());
         assertThat(settings.ip()).isEmpty();
         assertThat(settings.port()).isEqualTo(8888);
         assertThat(settings.postBufSize()).isEqualTo(1024);
@@ -42,7 +40,7 @@ class HttpdSettingsTest {
             "https         | true        | keystore" })
     void refusesBadValuesNamingPidKeyValueAndRule(String key, String value, String rule) {
         Map<String, Object> properties = Map.of(key, value);
-        assertThatThrownBy(() -> HttpdSettings.from(config(properties), properties))
+        assertThatThrownBy(() -> HttpdSettings.from(TestSettings.config(properties), properties))
                 .isInstanceOf(SettingRefusedException.class)
                 .hasMessageContaining("switchboard.httpd")
                 .hasMessageContaining(key + "=" + value)
@@ -51,29 +49,29 @@ class HttpdSettingsTest {
 
     @Test
     void swapHoldDefaultsToFiveSecondsOrTheIdleTimeoutAndMayNotOutlastIt() throws Exception {
-        assertThat(HttpdSettings.from(config(Map.of()), Map.of()).swapHold()).isEqualTo(5000);
+        assertThat(HttpdSettings.from(TestSettings.config(Map.of()), Map.of()).swapHold()).isEqualTo(5000);
         Map<String, Object> fits = Map.of("idle_timeout", "2000", "swap_hold", "2000");
-        assertThat(HttpdSettings.from(config(fits), fits).swapHold()).isEqualTo(2000);
+        assertThat(HttpdSettings.from(TestSettings.config(fits), fits).swapHold()).isEqualTo(2000);
         Map<String, Object> unset = Map.of("idle_timeout", "2000");
-        assertThat(HttpdSettings.from(config(unset), unset).swapHold()).isEqualTo(2000);
+        assertThat(HttpdSettings.from(TestSettings.config(unset), unset).swapHold()).isEqualTo(2000);
         Map<String, Object> outlasts = Map.of("idle_timeout", "2000", "swap_hold", "2001");
-        assertThatThrownBy(() -> HttpdSettings.from(config(outlasts), outlasts))
+        assertThatThrownBy(() -> HttpdSettings.from(TestSettings.config(outlasts), outlasts))
                 .hasMessageContaining("swap_hold=2001").hasMessageContaining("idle_timeout (2000)");
     }
 
     @Test
     void maxThreadsZeroSizesThePoolByProcessors() throws Exception {
         int processors = Runtime.getRuntime().availableProcessors();
-        assertThat(HttpdSettings.from(config(Map.of()), Map.of()).maxThreads())
+        assertThat(HttpdSettings.from(TestSettings.config(Map.of()), Map.of()).maxThreads())
                 .isEqualTo(Math.max(16, 8 * processors));
         Map<String, Object> properties = Map.of("max_threads", "24");
-        assertThat(HttpdSettings.from(config(properties), properties).maxThreads()).isEqualTo(24);
+        assertThat(HttpdSettings.from(TestSettings.config(properties), properties).maxThreads()).isEqualTo(24);
     }
 
     @Test
     void refusesAValueThatIsNotANumber() {
         Map<String, Object> properties = Map.of("port", "eighty");
-        assertThatThrownBy(() -> HttpdSettings.from(config(properties), properties))
+        assertThatThrownBy(() -> HttpdSettings.from(TestSettings.config(properties), properties))
                 .hasMessageContaining("port=eighty");
     }
 
@@ -81,44 +79,16 @@ class HttpdSettingsTest {
     void acceptsIpLiterals() throws Exception {
         for (String ip : new String[] { "127.0.0.1", "::1", "0.0.0.0", "fe80::1" }) {
             Map<String, Object> properties = Map.of("ip", ip);
-            assertThat(HttpdSettings.from(config(properties), properties).ip()).isEqualTo(ip);
+            assertThat(HttpdSettings.from(TestSettings.config(properties), properties).ip()).isEqualTo(ip);
         }
     }
 
     @Test
     void onlyListenerKeysRestartTheListener() throws Exception {
-        HttpdSettings base = HttpdSettings.from(config(Map.of()), Map.of());
+        HttpdSettings base = HttpdSettings.from(TestSettings.config(Map.of()), Map.of());
         Map<String, Object> buffer = Map.of("buf_size", "4096");
         Map<String, Object> port = Map.of("port", "9999");
-        assertThat(HttpdSettings.from(config(buffer), buffer).listenerDiffers(base)).isFalse();
-        assertThat(HttpdSettings.from(config(port), port).listenerDiffers(base)).isTrue();
-    }
-
-    /** Builds the typed view the way DS does: converting the raw string values on each call. */
-    private static HttpdConfiguration config(Map<String, Object> raw) {
-        Map<String, Object> values = new HashMap<>(raw);
-        return (HttpdConfiguration) java.lang.reflect.Proxy.newProxyInstance(HttpdConfiguration.class.getClassLoader(),
-                new Class<?>[] { HttpdConfiguration.class }, (proxy, method, args) -> {
-                    if (method.getDeclaringClass() == Annotation.class || method.getDeclaringClass() == Object.class) {
-                        return method.getName().equals("annotationType") ? HttpdConfiguration.class : null;
-                    }
-                    String key = method.getName().replace("__", "\u0000").replace('_', '.').replace('\u0000', '_');
-                    Object value = values.get(key);
-                    if (value == null) {
-                        return method.getDefaultValue();
-                    }
-                    Class<?> type = method.getReturnType();
-                    String text = value.toString();
-                    if (type == int.class) {
-                        return Integer.valueOf(text);
-                    }
-                    if (type == long.class) {
-                        return Long.valueOf(text);
-                    }
-                    if (type == boolean.class) {
-                        return Boolean.valueOf(text);
-                    }
-                    return text;
-                });
+        assertThat(HttpdSettings.from(TestSettings.config(buffer), buffer).listenerDiffers(base)).isFalse();
+        assertThat(HttpdSettings.from(TestSettings.config(port), port).listenerDiffers(base)).isTrue();
     }
 }

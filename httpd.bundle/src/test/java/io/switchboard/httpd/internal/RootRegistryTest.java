@@ -37,12 +37,22 @@ class RootRegistryTest {
         registry.add(reference(1, "hello", 0), first);
         registry.add(reference(2, "hello", 5), second);
 
-        assertThat(registry.serving("hello").handler()).isSameAs(second);
+        assertThat(registry.serving("hello").entry().handler()).isSameAs(second);
         assertThat(registry.list()).extracting(RootPath::serviceId, RootPath::serving)
                 .containsExactly(tuple(2L, true), tuple(1L, false));
 
         registry.modified(reference(1, "hello", 10), first);
-        assertThat(registry.serving("hello").handler()).as("re-ranked in place").isSameAs(first);
+        assertThat(registry.serving("hello").entry().handler()).as("re-ranked in place").isSameAs(first);
+    }
+
+    @Test
+    void aReRankedHandlerKeepsWhatItHasUnderWay() {
+        registry.add(reference(1, "hello", 0), first);
+        Exchanges underWay = registry.serving("hello").exchanges();
+
+        registry.modified(reference(1, "hello", 10), first);
+
+        assertThat(registry.serving("hello").exchanges()).isSameAs(underWay);
     }
 
     @Test
@@ -52,7 +62,7 @@ class RootRegistryTest {
 
         registry.modified(reference(1, "new", 0), first);
 
-        assertThat(registry.serving("new").handler()).isSameAs(first);
+        assertThat(registry.serving("new").entry().handler()).isSameAs(first);
         assertThat(registry.serving("old")).isNull();
         assertThat(registry.vacancy("old")).as("requests to the old root wait for a next handler").isNotNull();
         assertThat(registry.list()).extracting(RootPath::root).containsExactly("new");
@@ -69,7 +79,7 @@ class RootRegistryTest {
         registry.add(reference(2, "hello", 0), second);
 
         assertThat(registry.vacancy("hello")).isNull();
-        assertThat(registry.serving("hello").handler()).isSameAs(second);
+        assertThat(registry.serving("hello").entry().handler()).isSameAs(second);
     }
 
     @Test
@@ -80,7 +90,7 @@ class RootRegistryTest {
         assertThat(registry.list()).isEmpty();
 
         registry.add(reference(8, RootHandler.FALLBACK, 0), first);
-        assertThat(registry.serving(RootHandler.FALLBACK).handler()).isSameAs(first);
+        assertThat(registry.serving(RootHandler.FALLBACK).entry().handler()).isSameAs(first);
     }
 
     private static ServiceReference<RootHandler> reference(long id, String root, int ranking) {
