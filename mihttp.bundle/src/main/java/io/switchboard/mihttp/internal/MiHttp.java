@@ -64,11 +64,15 @@ public final class MiHttp implements RootHandler {
     private ServiceRegistration<RootHandler> registration;
 
     @Activate
-    public MiHttp(@Reference CommandRegistry registry, BundleContext context, MiHttpConfiguration config,
-            Map<String, Object> properties) {
+    public MiHttp(@Reference CommandRegistry registry, BundleContext context) {
         this.registry = registry;
         this.invoker = new Invoker(registry);
         this.context = context;
+    }
+
+    /** Applies the first configuration once constructed: httpd never gets an MI whose constructor is still running. */
+    @Activate
+    void activate(MiHttpConfiguration config, Map<String, Object> properties) {
         modified(config, properties);
     }
 
