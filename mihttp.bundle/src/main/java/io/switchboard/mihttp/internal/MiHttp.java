@@ -102,6 +102,7 @@ public final class MiHttp implements RootHandler {
         rootProperties.put(MiHttpRoot.ALLOW_CLEARTEXT_AUTH, settings.allowCleartextAuth());
         rootProperties.put(MiHttpRoot.MAX_PENDING_LOGINS, settings.maxPendingLogins());
         if (registration == null) {
+            // By hand: DS registers before the settings are checked (raw keys, no httpd.root) and keeps it if refused.
             registration = context.registerService(RootHandler.class, this, rootProperties);
         } else {
             registration.setProperties(rootProperties);
