@@ -64,11 +64,15 @@ public final class MiHttp implements RootHandler {
     private ServiceRegistration<RootHandler> registration;
 
     @Activate
-    public MiHttp(@Reference CommandRegistry registry, BundleContext context, MiHttpConfiguration config,
-            Map<String, Object> properties) {
+    public MiHttp(@Reference CommandRegistry registry, BundleContext context) {
         this.registry = registry;
         this.invoker = new Invoker(registry);
         this.context = context;
+    }
+
+    /** Applies the first configuration once constructed: httpd never gets an MI whose constructor is still running. */
+    @Activate
+    void activate(MiHttpConfiguration config, Map<String, Object> properties) {
         modified(config, properties);
     }
 
@@ -98,6 +102,7 @@ public final class MiHttp implements RootHandler {
         rootProperties.put(MiHttpRoot.ALLOW_CLEARTEXT_AUTH, settings.allowCleartextAuth());
         rootProperties.put(MiHttpRoot.MAX_PENDING_LOGINS, settings.maxPendingLogins());
         if (registration == null) {
+            // By hand: DS registers before the settings are checked (raw keys, no httpd.root) and keeps it if refused.
             registration = context.registerService(RootHandler.class, this, rootProperties);
         } else {
             registration.setProperties(rootProperties);

@@ -86,6 +86,7 @@ public final class ShellBridge {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(CommandProcessor.COMMAND_SCOPE, SCOPE);
         properties.put(CommandProcessor.COMMAND_FUNCTION, name);
+        // By hand: one service per MI command name, a number that changes at runtime; DS declares a fixed set.
         return context.registerService(Function.class, new ShellCommand(registry, invoker, name), properties);
     }
 }

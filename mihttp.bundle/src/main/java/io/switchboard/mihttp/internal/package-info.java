@@ -4,7 +4,11 @@
  */
 @Capability(namespace = ImplementationNamespace.IMPLEMENTATION_NAMESPACE, name = RequireMi.IMPLEMENTATION,
         version = RequireMi.VERSION)
-// Registered by MiHttp through its BundleContext rather than by DS, so declared here for resolvers.
+// Registered by MiHttp through its BundleContext rather than by DS, so declared here for resolvers. DS publishes
+// a component's configuration keys as they are: no httpd.root from mi_http_root, and the users' hashes. Felix
+// SCR's extension (felix:configurableServiceProperties, activate and modified returning the properties) fixes
+// them only once the component is built: SCR registers the service first with the raw keys, and keeps it
+// registered, its getService null, when a refused first configuration fails the activation.
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.switchboard.httpd.RootHandler",
         uses = io.switchboard.httpd.RootHandler.class)
 package io.switchboard.mihttp.internal;

@@ -140,6 +140,7 @@ public final class Xhttp implements RootHandler {
             Hashtable<String, Object> properties = new Hashtable<>();
             properties.put(RootHandler.ROOT, RootHandler.FALLBACK);
             properties.put(RootHandler.MODULE, "xhttp");
+            // By hand: only while handlers exist and settings are valid; DS keeps a service whose activation failed.
             fallback = context.registerService(RootHandler.class, this, properties);
         } else if (handlers.isEmpty() && fallback != null) {
             fallback.unregister();
