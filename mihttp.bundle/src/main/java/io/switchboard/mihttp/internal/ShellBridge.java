@@ -42,6 +42,11 @@ public final class ShellBridge {
         this.registry = registry;
         this.context = context;
         this.invoker = new Invoker(registry);
+    }
+
+    /** Listens once constructed: the registry may call back at once, on another thread. */
+    @Activate
+    void activate() {
         registry.listen(listener);
     }
 
