@@ -3,6 +3,7 @@ package io.switchboard.itest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.log.LogEntry;
 import org.osgi.service.log.LogListener;
@@ -21,18 +22,21 @@ public final class LogCapture implements LogListener, AutoCloseable {
     @Override
     public void logged(LogEntry entry) {
         lines.add(entry.getLogLevel() + " " + entry.getMessage());
+        synchronized (this) {
+            notifyAll();
+        }
     }
 
-    /** Waits for a line containing every fragment. */
-    public String await(Duration timeout, String... fragments) throws InterruptedException {
+    /** Waits for a line containing every fragment: woken by each line logged. */
+    public synchronized String await(Duration timeout, String... fragments) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        for (long left = timeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
             for (String line : lines) {
                 if (List.of(fragments).stream().allMatch(line::contains)) {
                     return line;
                 }
             }
-            Thread.sleep(20);
+            TimeUnit.NANOSECONDS.timedWait(this, left);
         }
         throw new AssertionError("no log line with " + List.of(fragments) + " within " + timeout + "; saw " + lines);
     }

@@ -2,10 +2,13 @@ package io.switchboard.itest.httpd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Dictionary;
+import java.time.Duration;
 import java.util.Hashtable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +17,7 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectService;
 
+import io.switchboard.itest.Configs;
 import io.switchboard.itest.Examples;
 import io.switchboard.itest.Httpd;
 import io.switchboard.itest.Loopback;
@@ -54,16 +58,11 @@ class DeployTest {
 
     /** FileInstall acts on its own schedule: ask until the expected status, for 20 s at most. */
     private String poll(String path, int status) throws Exception {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (true) {
-            var response = Loopback.get(port, path);
-            if (response.statusCode() == status) {
-                return response.body();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(path + " answered " + response.statusCode() + " for 20 s, not " + status);
-            }
-            Thread.sleep(100);
-        }
+        AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+        Configs.await(path + " answering " + status, Duration.ofSeconds(20), () -> {
+            last.set(Loopback.get(port, path));
+            return last.get().statusCode() == status;
+        });
+        return last.get().body();
     }
 }

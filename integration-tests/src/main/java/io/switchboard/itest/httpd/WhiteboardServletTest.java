@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
@@ -14,6 +15,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 import org.osgi.test.common.annotation.InjectBundleContext;
 
+import io.switchboard.itest.Configs;
 import io.switchboard.itest.Handlers;
 import io.switchboard.itest.Httpd;
 import io.switchboard.itest.Loopback;
@@ -70,14 +72,12 @@ class WhiteboardServletTest {
     }
 
     private static HttpResponse<String> awaitStatus(int port, String path, int status) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        HttpResponse<String> response = Loopback.get(port, path);
-        while (response.statusCode() != status && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            response = Loopback.get(port, path);
-        }
-        assertThat(response.statusCode()).as(path).isEqualTo(status);
-        return response;
+        AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+        Configs.await(path + " answering " + status, Duration.ofSeconds(10), () -> {
+            last.set(Loopback.get(port, path));
+            return last.get().statusCode() == status;
+        });
+        return last.get();
     }
 
     private static final class LegacyServlet extends HttpServlet {

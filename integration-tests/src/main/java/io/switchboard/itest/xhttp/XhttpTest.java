@@ -217,9 +217,11 @@ class XhttpTest {
         Events.register(context, HttpEventHandler.XHTTP, null, pending::add);
         List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            if (i % 25 == 24) {
-                // Connects in steps, so none waits on a full accept backlog and a SYN retry.
-                Thread.sleep(100);
+            if (i > 0 && i % 25 == 0) {
+                // Connects in steps, each once the step before has reached its handler, so none waits on a
+                // full accept backlog and a SYN retry.
+                int arrived = i;
+                Configs.await(arrived + " requests waiting", Duration.ofSeconds(30), () -> pending.size() >= arrived);
             }
             responses.add(client.sendAsync(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/pending/" + i)).timeout(Duration.ofSeconds(60)).build(),
