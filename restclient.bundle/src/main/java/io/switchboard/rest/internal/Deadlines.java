@@ -2,9 +2,12 @@ package io.switchboard.rest.internal;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -36,6 +39,8 @@ final class Deadlines {
 
     private final Set<Timed> pending = ConcurrentHashMap.newKeySet();
     private final LongSupplier nanoTime;
+    /** What {@link #noneLeft()} handed out, for the sweep to complete; {@code null} until asked. */
+    private volatile CompletableFuture<Void> drained;
 
     /** Sweeps on {@code timer} every {@value #SWEEP_MILLIS} ms, on {@link System#nanoTime()}. */
     Deadlines(ScheduledExecutorService timer) {
@@ -71,11 +76,27 @@ final class Deadlines {
         return pending.size();
     }
 
+    /**
+     * @return completed by the first sweep that finds no request under way, or now if none is; one
+     *         waiter at a time (the service stopping), a later call takes the place of an earlier one
+     */
+    CompletableFuture<Void> noneLeft() {
+        CompletableFuture<Void> none = new CompletableFuture<>();
+        drained = none;
+        if (pending.isEmpty()) {
+            none.complete(null);
+        }
+        return none;
+    }
+
     /** Waits until no request is under way any more, or {@code timeout} passed. */
     void awaitNoneLeft(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(SWEEP_MILLIS);
+        try {
+            noneLeft().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException late) {
+            // the caller fails those left
+        } catch (ExecutionException never) { // only ever completed with null
+            throw new IllegalStateException(never);
         }
     }
 
@@ -100,6 +121,10 @@ final class Deadlines {
                 pending.remove(timed);
                 LOG.error("expiring a REST request failed; the sweep goes on", failure);
             }
+        }
+        CompletableFuture<Void> waiter = drained;
+        if (waiter != null && !waiter.isDone() && pending.isEmpty()) {
+            waiter.complete(null);
         }
     }
 

@@ -1,16 +1,19 @@
 package io.switchboard.rest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * The curl_timeout sweep: what is due when, removal, and a sweep that survives a failing expiry. The
- * clock is the test's; each sweep runs when the test calls it, as the timer would.
+ * The curl_timeout sweep: what is due when, removal, a sweep that survives a failing expiry, and the
+ * wait for none left when the service stops. The clock is the test's; each sweep runs when the test
+ * calls it, as the timer would.
  */
 class DeadlinesTest {
     private long now = 5_000_000_000L;
@@ -106,6 +109,29 @@ class DeadlinesTest {
         assertThat(two.aborted).isEqualTo("stopping");
         assertThat(ended.aborted).isNull();
         assertThat(expired).isEmpty();
+    }
+
+    /** The service stopping waits for the requests under way: the sweep that sees the last one gone tells it. */
+    @Test
+    void noneLeftIsToldByTheSweepThatFindsTheLastRequestGone() {
+        assertThat(deadlines.noneLeft()).as("none under way").isDone();
+        Request running = add("running", 100);
+        running.leavesOnExpiry = false;
+        CompletableFuture<Void> drained = deadlines.noneLeft();
+        sweepAt(now + millis(100));
+        assertThat(drained).isNotDone();
+        deadlines.remove(running);
+        assertThat(drained).as("until a sweep sees it").isNotDone();
+        deadlines.sweep();
+        assertThat(drained).isDone();
+    }
+
+    @Test
+    void awaitNoneLeftReturnsAtOnceWhenNoneIsUnderWayAndAfterItsTimeoutOtherwise() {
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> deadlines.awaitNoneLeft(Duration.ofDays(1)));
+        add("stuck", 100);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> deadlines.awaitNoneLeft(Duration.ZERO));
+        assertThat(deadlines.size()).isEqualTo(1);
     }
 
     private Request add(String name, long timeoutMillis) {
