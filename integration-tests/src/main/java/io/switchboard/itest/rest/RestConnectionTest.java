@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.osgi.service.log.LogReaderService;
 import org.osgi.test.common.annotation.InjectService;
 
+import io.switchboard.itest.Configs;
 import io.switchboard.itest.LogCapture;
 import io.switchboard.rest.RestException;
 import io.switchboard.rest.RestResponse;
@@ -71,17 +72,23 @@ class RestConnectionTest extends RestServerTestBase {
     @Test
     void curlConnLifetimeEndsPooledConnections() throws Exception {
         rest.get(server.url("/echo"));
-        Thread.sleep(1500);
+        // A connection ages while it carries a response: this one 1.5 s, past the lifetime tried below.
+        assertThat(rest.get(server.url("/slow?ms=1500")).bodyText()).isEqualTo("slow");
         rest.get(server.url("/echo"));
-        assertThat(server.connections).as("no lifetime: the idle connection is reused").hasSize(1);
+        assertThat(server.connections).as("no lifetime: a connection 1.5 s old is reused").hasSize(1);
 
         RestConfig.apply(Map.of("curl_conn_lifetime", "1"));
+        long opened = System.nanoTime();
         rest.get(server.url("/echo"));
         rest.get(server.url("/echo"));
         assertThat(server.connections).as("within its lifetime the new client's connection is reused").hasSize(2);
-        Thread.sleep(1500);
-        rest.get(server.url("/echo"));
-        assertThat(server.connections).as("past its lifetime it is replaced").hasSize(3);
+        Configs.await("a new connection once the pooled one is past its lifetime", Duration.ofSeconds(10), () -> {
+            rest.get(server.url("/echo"));
+            return server.connections.size() > 2;
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - opened)).as("not before its lifetime")
+                .isGreaterThan(Duration.ofMillis(900));
+        assertThat(server.connections).as("replaced once").hasSize(3);
     }
 
     @Test
@@ -102,22 +109,26 @@ class RestConnectionTest extends RestServerTestBase {
             RestConfig.apply(Map.of("no_concurrent_connects", "true", "connection_timeout", "2"));
             rest.get(server.url("/echo")); // the new client's pooled connection
 
-            CompletableFuture<RestResponse> first = rest.getAsync(hanging).toCompletableFuture();
-            Thread.sleep(300);
+            // Two connects at once: whichever comes second is refused at once, the other waits out its timeout.
             long start = System.nanoTime();
-            RestException second = catchThrowableOfType(() -> rest.get(hanging), RestException.class);
-            assertThat(second.code()).isEqualTo(RestException.ALREADY_CONNECTING);
+            CompletableFuture<RestResponse> one = rest.getAsync(hanging).toCompletableFuture();
+            CompletableFuture<RestResponse> two = rest.getAsync(hanging).toCompletableFuture();
+            CompletableFuture.anyOf(one, two).exceptionally(failure -> null).get(10, TimeUnit.SECONDS);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+            CompletableFuture<RestResponse> refused = one.isDone() ? one : two;
+            CompletableFuture<RestResponse> connecting = refused == one ? two : one;
+            assertThat(code(refused)).isEqualTo(RestException.ALREADY_CONNECTING);
             // Same host name, but a pooled connection serves it: no connect, no refusal.
             assertThat(rest.get(server.url("/echo")).status()).isEqualTo(200);
-            assertThat(code(first)).isEqualTo(RestException.CONNECT_TIMEOUT);
+            assertThat(connecting).as("the first connect still under way").isNotDone();
+            assertThat(code(connecting)).isEqualTo(RestException.CONNECT_TIMEOUT);
 
             RestConfig.apply(Map.of("connection_timeout", "1"));
-            CompletableFuture<RestResponse> again = rest.getAsync(hanging).toCompletableFuture();
-            Thread.sleep(300);
-            assertThat(code(rest.getAsync(hanging).toCompletableFuture()))
-                    .as("without no_concurrent_connects the second connect waits too").isEqualTo(RestException.CONNECT_TIMEOUT);
-            assertThat(code(again)).isEqualTo(RestException.CONNECT_TIMEOUT);
+            CompletableFuture<RestResponse> first = rest.getAsync(hanging).toCompletableFuture();
+            CompletableFuture<RestResponse> second = rest.getAsync(hanging).toCompletableFuture();
+            assertThat(code(first)).as("without no_concurrent_connects both connects wait")
+                    .isEqualTo(RestException.CONNECT_TIMEOUT);
+            assertThat(code(second)).isEqualTo(RestException.CONNECT_TIMEOUT);
         }
     }
 

@@ -3,6 +3,7 @@ package io.switchboard.itest.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import io.switchboard.itest.Configs;
 import io.switchboard.rest.RestException;
 import io.switchboard.rest.RestResponse;
 
@@ -18,12 +20,13 @@ class RestLiveConfigurationTest extends RestServerTestBase {
 
     @Test
     void aTransferRunningWhenTheLimitDropsFinishesUnderTheLimitItStartedWith() throws Exception {
-        CompletableFuture<RestResponse> running = rest.getAsync(server.url("/slow?ms=1500&kb=100"))
-                .toCompletableFuture();
+        CompletableFuture<RestResponse> running = rest.getAsync(server.url("/held?kb=100")).toCompletableFuture();
+        Configs.await("the held request at the server", Duration.ofSeconds(10), () -> server.held.get() == 1);
         RestConfig.apply(Map.of("max_transfer_size", "16"));
         RestException tooLarge = catchThrowableOfType(() -> rest.get(server.url("/big")), RestException.class);
         assertThat(tooLarge.code()).isEqualTo(RestException.INTERNAL);
         assertThat(running).isNotDone();
+        server.releaseHeld();
         assertThat(running.get(10, TimeUnit.SECONDS).body()).hasSize(100 * 1024);
     }
 
@@ -42,8 +45,12 @@ class RestLiveConfigurationTest extends RestServerTestBase {
         });
         try {
             for (int i = 0; i < 8; i++) {
-                RestConfig.apply(Map.of("max_transfer_size", i % 2 == 0 ? "16" : "10240"));
-                Thread.sleep(100);
+                boolean small = i % 2 == 0;
+                AtomicInteger seen = small ? refused : whole;
+                int before = seen.get();
+                RestConfig.apply(Map.of("max_transfer_size", small ? "16" : "10240"));
+                Configs.await("a request under max_transfer_size=" + (small ? 16 : 10240), Duration.ofSeconds(10),
+                        () -> seen.get() > before);
             }
         } finally {
             calls.stop();

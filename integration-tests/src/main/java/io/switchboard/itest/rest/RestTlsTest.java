@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
+import io.switchboard.itest.Configs;
 import io.switchboard.rest.RestException;
 import io.switchboard.rest.RestResponse;
 
@@ -59,7 +61,8 @@ class RestTlsTest extends RestTestBase {
     void sslVerifyhostFlippingUnderLoadGivesEachRequestOneWholeConfiguration() throws Exception {
         try (TestServer server = serverForAnotherHost()) {
             RestConfig.apply(Map.of("ssl_capath", capath, "ssl_verifyhost", "0"));
-            CompletableFuture<RestResponse> slow = rest.getAsync(server.url("/slow?ms=1500")).toCompletableFuture();
+            CompletableFuture<RestResponse> started = rest.getAsync(server.url("/held")).toCompletableFuture();
+            Configs.await("the held request at the server", Duration.ofSeconds(10), () -> server.held.get() == 1);
             AtomicInteger accepted = new AtomicInteger();
             AtomicInteger refused = new AtomicInteger();
             ConcurrentCalls calls = new ConcurrentCalls(4, () -> {
@@ -74,13 +77,19 @@ class RestTlsTest extends RestTestBase {
             });
             try {
                 for (int i = 0; i < 6; i++) {
-                    RestConfig.apply(Map.of("ssl_capath", capath, "ssl_verifyhost", i % 2 == 0 ? "1" : "0"));
-                    Thread.sleep(150);
+                    boolean verify = i % 2 == 0;
+                    AtomicInteger seen = verify ? refused : accepted;
+                    int before = seen.get();
+                    RestConfig.apply(Map.of("ssl_capath", capath, "ssl_verifyhost", verify ? "1" : "0"));
+                    Configs.await("a request under ssl_verifyhost=" + (verify ? 1 : 0), Duration.ofSeconds(10),
+                            () -> seen.get() > before);
                 }
             } finally {
                 calls.stop();
             }
-            assertThat(slow.get(10, TimeUnit.SECONDS).bodyText()).isEqualTo("slow");
+            assertThat(started).isNotDone();
+            server.releaseHeld();
+            assertThat(started.get(10, TimeUnit.SECONDS).bodyText()).isEqualTo("held");
             assertThat(accepted).hasPositiveValue();
             assertThat(refused).hasPositiveValue();
         }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * <li>{@code /big}: 100 KB; {@code /stall}: half a body, then silence</li>
  * <li>{@code /slow?ms=N[&kb=K]}: answers {@code slow}, or K KB, after N ms without holding a thread,
  * counting requests in progress</li>
+ * <li>{@code /held[?kb=K]}: answers {@code held}, or K KB, once the test {@link #releaseHeld() releases}
+ * it (at once after that), without holding a thread; {@link #held} counts those that arrived</li>
  * <li>{@code /expect}: {@code Expect|body length}</li>
  * <li>{@code /close}: answers with {@code Connection: close}</li>
  * <li>{@code /once-per-connection}: answers the first request of a connection; closes the connection
@@ -61,6 +64,10 @@ final class TestServer implements AutoCloseable {
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger inProgress = new AtomicInteger();
     final AtomicInteger maxInProgress = new AtomicInteger();
+    /** How many requests have arrived at {@code /held}. */
+    final AtomicInteger held = new AtomicInteger();
+    /** The answers of held requests; {@code null} once released. Guarded by {@code this}. */
+    private List<Runnable> holding = new ArrayList<>();
     private final Server server = new Server();
     private final ServerConnector connector;
     private final String scheme;
@@ -138,6 +145,7 @@ final class TestServer implements AutoCloseable {
                 case "/big" -> text(response, callback, "b".repeat(100 * 1024));
                 case "/stall" -> stall(response, callback);
                 case "/slow" -> slow(request, response, callback);
+                case "/held" -> hold(request, response, callback);
                 case "/expect" -> text(response, callback, request.getHeaders().get(HttpHeader.EXPECT) + "|"
                         + Content.Source.asByteBuffer(request).remaining());
                 case "/close" -> {
@@ -216,6 +224,32 @@ final class TestServer implements AutoCloseable {
             String kb = query.getValue("kb");
             text(response, callback, kb == null ? "slow" : "s".repeat(Integer.parseInt(kb) * 1024));
         }, Long.parseLong(query.getValue("ms")), TimeUnit.MILLISECONDS);
+    }
+
+    private void hold(Request request, Response response, Callback callback) {
+        String kb = Request.extractQueryParameters(request).getValue("kb");
+        Runnable answer = () -> text(response, callback, kb == null ? "held" : "h".repeat(Integer.parseInt(kb) * 1024));
+        boolean released;
+        synchronized (this) {
+            released = holding == null;
+            if (!released) {
+                holding.add(answer);
+            }
+        }
+        held.incrementAndGet();
+        if (released) {
+            answer.run();
+        }
+    }
+
+    /** Answers the requests held at {@code /held}, and from now on answers them at once. */
+    void releaseHeld() {
+        List<Runnable> answers;
+        synchronized (this) {
+            answers = holding == null ? List.of() : holding;
+            holding = null;
+        }
+        answers.forEach(Runnable::run);
     }
 
     private static void text(Response response, Callback callback, String text) {

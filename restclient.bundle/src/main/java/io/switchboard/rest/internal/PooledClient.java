@@ -44,9 +44,22 @@ final class PooledClient {
 
     /** @param domain the TLS settings: a TLS domain's, or the configuration's own as an unnamed one */
     PooledClient(RestSettings settings, TlsDomainSettings domain, ServiceResources resources) {
+        this(settings, domain, resources, build(settings, domain, resources));
+    }
+
+    /** @param client the HttpClient built for {@code settings} and {@code domain}; started here */
+    PooledClient(RestSettings settings, TlsDomainSettings domain, ServiceResources resources,
+            CloseableHttpAsyncClient client) {
         this.settings = settings;
         this.domain = domain;
         this.resources = resources;
+        this.client = client;
+        client.start();
+        resources.open().add(this);
+    }
+
+    private static CloseableHttpAsyncClient build(RestSettings settings, TlsDomainSettings domain,
+            ServiceResources resources) {
         // HttpClient's default leaves the name to JSSE's endpoint identification, which did not refuse a
         // certificate for another host here: its own verifier checks too. Off, neither checks.
         ClientTlsStrategyBuilder tlsStrategy = ClientTlsStrategyBuilder.create().setSslContext(domain.tls());
@@ -89,9 +102,7 @@ final class PooledClient {
         if (settings.httpVersion() == 1) {
             builder.addRequestInterceptorLast(HttpVersions.ONE_REQUEST_PER_CONNECTION);
         }
-        client = builder.build();
-        client.start();
-        resources.open().add(this);
+        return builder.build();
     }
 
     /** @return the users of this client: a request enters before it is sent and exits when its transfer ends */

@@ -1,10 +1,10 @@
 package io.switchboard.rest.internal;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -29,7 +29,7 @@ import io.switchboard.rest.RestResponse;
  * alone, never by who completed the future: the caller gets a dependent future, and completing or
  * cancelling that one (say by {@code orTimeout} or {@code cancel}) stops the exchange like a timeout does.
  */
-final class Transfer {
+final class Transfer implements Deadlines.Timed {
     private static final int WAITING = 0;
     private static final int RUNNING = 1;
     private static final int ENDED = 2;
@@ -63,7 +63,7 @@ final class Transfer {
     }
 
     CompletableFuture<RestResponse> begin() {
-        deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        deadlineNanos = client.resources().deadlines().after(Duration.ofMillis(timeoutMillis));
         client.resources().deadlines().add(this);
         client.resources().slots().submit(this::start);
         CompletableFuture<RestResponse> caller = new CompletableFuture<>();
@@ -101,7 +101,7 @@ final class Transfer {
      * runs behind, and starting requests already due would only make it later still.
      */
     private boolean start() {
-        if (dueBy(System.nanoTime())) {
+        if (client.resources().deadlines().due(this)) {
             expire();
         }
         if (!state.compareAndSet(WAITING, RUNNING)) {
@@ -166,11 +166,13 @@ final class Transfer {
         return uri.getHost() + ":" + port;
     }
 
-    boolean dueBy(long nanoTime) {
-        return nanoTime - deadlineNanos >= 0;
+    @Override
+    public long deadline() {
+        return deadlineNanos;
     }
 
-    void expire() {
+    @Override
+    public void expire() {
         if (state.get() == RUNNING && !connected) {
             stop(new RestException(RestException.CONNECT_TIMEOUT, "connecting to " + request.url()
                     + " did not complete within " + timeoutMillis + " ms", null, null));
@@ -193,7 +195,8 @@ final class Transfer {
     }
 
     /** Fails the request with {@code why}, and what had arrived, unless it already has its outcome. */
-    void abort(String why) {
+    @Override
+    public void abort(String why) {
         stop(new RestException(RestException.INTERNAL, why + " (" + request.url() + ")", collector.arrived(), null));
     }
 
