@@ -3,6 +3,8 @@ package io.switchboard.httpd.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.switchboard.anchor.HttpdAnchor;
+
 /*
  * Keys keep OpenSIPS httpd's modparam names; a double underscore in a method name is one underscore
  * in the key (OSGi component property type naming).
@@ -56,12 +58,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "swap_hold", description = "Milliseconds (at most idle_timeout, which an unset value gives way to) a request waits, holding no thread, for "
             + "the next handler of its root when the handler leaves (its bundle is updated), and for httpd itself "
             + "while httpd is updated; then it gets 404 (or the fallback), or 503 while httpd is away. 0 = no wait.")
-    int swap__hold() default 5000;
+    int swap__hold() default HttpdAnchor.DEFAULT_SWAP_HOLD;
 
     @AttributeDefinition(name = "shutdown_grace", description = "Milliseconds, 0 to 3600000, that the framework, stopping "
             + "(SIGTERM, or the shell's stop 0), lets requests in flight finish after every listener stopped accepting; "
             + "then they are cut and the stop goes on. 0 = no wait.")
-    int shutdown__grace() default 10000;
+    int shutdown__grace() default HttpdAnchor.DEFAULT_SHUTDOWN_GRACE;
 
     @AttributeDefinition(name = "https", description = "Serve HTTPS instead of HTTP on the port, with the keystore below.")
     boolean https() default false;
