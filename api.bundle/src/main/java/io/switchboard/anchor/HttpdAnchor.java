@@ -25,7 +25,7 @@ public final class HttpdAnchor {
      */
     public static final String SWAP_HOLD = "switchboard.anchor.swap_hold";
 
-    /** The hold the anchor applies before any dispatcher told it another. */
+    /** The hold the anchor applies before any dispatcher told it another; httpd's default {@code swap_hold}. */
     public static final int DEFAULT_SWAP_HOLD = 5000;
 
     /**
@@ -36,7 +36,7 @@ public final class HttpdAnchor {
      */
     public static final String SHUTDOWN_GRACE = "switchboard.anchor.shutdown_grace";
 
-    /** The grace the anchor applies before any dispatcher told it another. */
+    /** The grace the anchor applies before any dispatcher told it another; httpd's default {@code shutdown_grace}. */
     public static final int DEFAULT_SHUTDOWN_GRACE = 10000;
 
     /**

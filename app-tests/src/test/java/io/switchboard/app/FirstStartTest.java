@@ -3,13 +3,17 @@ package io.switchboard.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * A first start in an empty folder, as a new user makes it: the folder is laid out, the console says
+ * A first start in an empty folder, as a new user makes it: the folder is laid out (etc/ with the
+ * defaults the jar carries, but for the listeners' files the harness wrote first), the console says
  * what runs where and warns of nothing, the log file holds the same lines, and the statistics are
  * there before the first request.
  */
@@ -35,6 +39,18 @@ class FirstStartTest {
             assertThat(container.home().resolve("deploy")).isDirectory();
             assertThat(container.etc().resolve("org.ops4j.pax.logging.cfg")).isRegularFile();
             assertThat(Files.readString(container.etc().resolve("switchboard.httpd.cfg"))).startsWith("ip = 127.0.0.1");
+            // Every other default the jar carries (DefaultConfigurationTest checks them), as it carries it.
+            try (JarFile jar = new JarFile(System.getProperty("switchboard.jar", "../app/target/switchboard.jar"))) {
+                List<JarEntry> defaults = jar.stream().filter(entry -> entry.getName().startsWith("defaults/etc/")
+                        && entry.getName().endsWith(".cfg")).toList();
+                assertThat(defaults).extracting(JarEntry::getName).contains("defaults/etc/switchboard.rest_client.cfg");
+                for (JarEntry entry : defaults) {
+                    Path written = container.etc().resolve(entry.getName().substring("defaults/etc/".length()));
+                    if (!List.of("switchboard.httpd.cfg", "switchboard.microhttpd.cfg").contains(written.getFileName().toString())) {
+                        assertThat(written).hasBinaryContent(jar.getInputStream(entry).readAllBytes());
+                    }
+                }
+            }
         }
     }
 

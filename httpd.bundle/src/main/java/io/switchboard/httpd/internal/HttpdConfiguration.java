@@ -1,27 +1,33 @@
 package io.switchboard.httpd.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import io.switchboard.anchor.HttpdAnchor;
 
 /*
  * Keys keep OpenSIPS httpd's modparam names; a double underscore in a method name is one underscore
- * in the key (OSGi component property type naming).
+ * in the key (OSGi component property type naming). The names, descriptions and defaults here are the
+ * only ones: the runnable jar's commented etc/switchboard.httpd.cfg is written from them.
  */
 @ObjectClassDefinition(id = HttpdSettings.PID, name = "Switchboard httpd",
         description = "The embedded HTTP server that root handlers plug into (OpenSIPS httpd).")
 @interface HttpdConfiguration {
 
-    @AttributeDefinition(name = "ip", description = "Address to listen on; empty for all addresses.")
+    @AttributeDefinition(name = "ip", description = "Address to listen on; empty for all addresses (modparam \"ip\").")
     String ip() default "";
 
-    @AttributeDefinition(name = "port", description = "TCP port, 1024-65535 (1-1023 are refused).")
+    @AttributeDefinition(name = "port", description = "TCP port, 1024-65535; 1-1023 are refused (modparam \"port\").")
     int port() default 8888;
 
     @AttributeDefinition(name = "buf_size",
-            description = "Response buffer in bytes; a longer response streams out chunked. 0 = engine default.")
+            description = "Response buffer in bytes; a longer response streams out chunked. 0 = engine default "
+                    + "(modparam \"buf_size\").")
     int buf__size() default 0;
 
-    @AttributeDefinition(name = "post_buf_size", description = "Read buffer for request bodies in bytes, at least 256.")
+    @AttributeDefinition(name = "post_buf_size", description = "Read buffer for request bodies in bytes, at least 256 "
+            + "(modparam \"post_buf_size\").")
     int post__buf__size() default 1024;
 
     @AttributeDefinition(name = "max_body_size",
@@ -56,27 +62,28 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "swap_hold", description = "Milliseconds (at most idle_timeout, which an unset value gives way to) a request waits, holding no thread, for "
             + "the next handler of its root when the handler leaves (its bundle is updated), and for httpd itself "
             + "while httpd is updated; then it gets 404 (or the fallback), or 503 while httpd is away. 0 = no wait.")
-    int swap__hold() default 5000;
+    int swap__hold() default HttpdAnchor.DEFAULT_SWAP_HOLD;
 
     @AttributeDefinition(name = "shutdown_grace", description = "Milliseconds, 0 to 3600000, that the framework, stopping "
             + "(SIGTERM, or the shell's stop 0), lets requests in flight finish after every listener stopped accepting; "
             + "then they are cut and the stop goes on. 0 = no wait.")
-    int shutdown__grace() default 10000;
+    int shutdown__grace() default HttpdAnchor.DEFAULT_SHUTDOWN_GRACE;
 
     @AttributeDefinition(name = "https", description = "Serve HTTPS instead of HTTP on the port, with the keystore below.")
     boolean https() default false;
 
-    @AttributeDefinition(name = "tls_keystore", description = "Path of the keystore holding the server key and certificate.")
+    @AttributeDefinition(name = "tls_keystore", description = "Path of the keystore holding the server key and "
+            + "certificate, for example etc/server.p12.")
     String tls__keystore() default "";
 
-    @AttributeDefinition(name = "tls_keystore_password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
+    @AttributeDefinition(name = "tls_keystore_password", type = AttributeType.PASSWORD,
             description = "Password of the keystore.")
     String tls__keystore__password() default "";
 
     @AttributeDefinition(name = "tls_keystore_type", description = "Keystore type: PKCS12 or JKS.")
     String tls__keystore__type() default "PKCS12";
 
-    @AttributeDefinition(name = "tls_key_password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
+    @AttributeDefinition(name = "tls_key_password", type = AttributeType.PASSWORD,
             description = "Password of the key; empty for the keystore password.")
     String tls__key__password() default "";
 }

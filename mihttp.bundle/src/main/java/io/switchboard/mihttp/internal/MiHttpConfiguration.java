@@ -6,10 +6,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /*
  * Keys keep OpenSIPS mi_http's modparam names; a double underscore in a method name is one underscore
- * in the key (OSGi component property type naming).
+ * in the key (OSGi component property type naming). The names, descriptions and defaults here are the
+ * only ones: the runnable jar's commented etc/switchboard.mi_http.cfg is written from them.
  */
 @ObjectClassDefinition(id = MiHttpSettings.PID, name = "Switchboard mi_http",
-        description = "The Management Interface over HTTP: JSON-RPC 2.0 and a web page (OpenSIPS mi_http, mi_html).")
+        description = "The Management Interface over HTTP (OpenSIPS mi_http, mi_html): POST /mi speaks JSON-RPC 2.0; "
+                + "GET /mi/ is a web page with a form per command.")
 @interface MiHttpConfiguration {
 
     @AttributeDefinition(name = "mi_http_root",
@@ -21,8 +23,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int mi__http__method() default 0;
 
     @AttributeDefinition(name = "users", type = AttributeType.PASSWORD, cardinality = 1000, required = false,
-            description = "Users as name:role:hash (role admin or user; hash from the Gogo command "
-                    + "mihttp:hash_password), separated by commas. Empty: only loopback clients are answered.")
+            description = "Users as name:role:hash, separated by commas, for example "
+                    + "alice:admin:pbkdf2-sha256$210000$...$...; role admin (may run every command) or user (not the "
+                    + "commands that change the container). Make a hash in the shell: mihttp:hash_password <password>. "
+                    + "Empty: only local clients (local_clients) are answered, with every right. With users, use "
+                    + "httpd's https=true.")
     String[] users() default {};
 
     @AttributeDefinition(name = "max_request_size",

@@ -4,10 +4,15 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/* One factory configuration per TLS client domain; a double underscore is one underscore in the key. */
+/*
+ * One factory configuration per TLS client domain; a double underscore is one underscore in the key. Its
+ * keys are shown, from here, in the runnable jar's commented etc/switchboard.rest_client.cfg.
+ */
 @ObjectClassDefinition(id = TlsDomain.FACTORY_PID, name = "Switchboard rest_client TLS client domain",
-        description = "A named TLS client domain (rest_init_client_tls): the client certificate to present, the "
-                + "CAs to trust and the verification flags, for the requests that name it.")
+        description = "A named TLS client domain (rest_init_client_tls): the client certificate to present (a "
+                + "PKCS12 keystore, or PEM files), the CAs to trust and the verification flags, for the requests "
+                + "that select it: rest.request(\"GET\", url).tlsDomain(\"billing\") selects the domain named "
+                + "billing.")
 @interface TlsDomainConfiguration {
 
     @AttributeDefinition(name = "name", description = "The name requests select the domain by (letters, digits, . _ -).")

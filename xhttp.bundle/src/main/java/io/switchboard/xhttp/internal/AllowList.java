@@ -12,7 +12,8 @@ import io.switchboard.support.settings.SettingRefusedException;
 /**
  * microhttpd's {@code allowed_ips}: literal addresses and CIDR ranges, IPv4 and IPv6; empty allows
  * all. Names are refused, never resolved: what a name resolves to changes without the configuration
- * changing.
+ * changing. A value may list several, separated by commas, as a {@code .cfg} line can hold only one
+ * string (FileInstall reads {@code [ "a", "b" ]} as an array only in a file whose every value is typed).
  */
 final class AllowList {
     private static final String RULE = "must list literal IPv4 or IPv6 addresses or CIDR ranges such as "
@@ -48,20 +49,21 @@ final class AllowList {
      */
     static AllowList of(String pid, String[] entries) throws SettingRefusedException {
         List<Range> ranges = new ArrayList<>();
-        for (String entry : entries == null ? new String[0] : entries) {
-            String trimmed = entry.trim();
-            if (!trimmed.isEmpty()) {
-                ranges.add(range(pid, entry, trimmed));
+        for (String value : entries == null ? new String[0] : entries) {
+            for (String entry : value.split(",")) {
+                if (!entry.isBlank()) {
+                    ranges.add(range(pid, entry.trim()));
+                }
             }
         }
         return new AllowList(ranges);
     }
 
-    private static Range range(String pid, String entry, String text) throws SettingRefusedException {
+    private static Range range(String pid, String text) throws SettingRefusedException {
         int slash = text.indexOf('/');
         InetAddress address = IpLiteral.parse(slash < 0 ? text : text.substring(0, slash));
         if (address == null) {
-            throw new SettingRefusedException(pid, "allowed_ips", entry, RULE);
+            throw new SettingRefusedException(pid, "allowed_ips", text, RULE);
         }
         int bits = address.getAddress().length * 8;
         if (slash < 0) {
@@ -69,7 +71,7 @@ final class AllowList {
         }
         String prefix = text.substring(slash + 1);
         if (!prefix.matches("\\d{1,3}") || Integer.parseInt(prefix) > bits) {
-            throw new SettingRefusedException(pid, "allowed_ips", entry, RULE + " (prefix length 0-" + bits + ")");
+            throw new SettingRefusedException(pid, "allowed_ips", text, RULE + " (prefix length 0-" + bits + ")");
         }
         return new Range(address.getAddress(), Integer.parseInt(prefix));
     }

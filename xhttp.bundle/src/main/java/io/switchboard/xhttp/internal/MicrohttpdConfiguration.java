@@ -3,23 +3,32 @@ package io.switchboard.xhttp.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/* A double underscore in a method name is one underscore in the key (component property naming). */
+/*
+ * A double underscore in a method name is one underscore in the key (component property naming). The
+ * names, descriptions and defaults here are the only ones: the runnable jar's commented
+ * etc/switchboard.microhttpd.cfg is written from them.
+ */
 @ObjectClassDefinition(id = Microhttpd.PID, name = "Switchboard microhttpd",
-        description = "A listener of its own whose requests are raised as events (Kamailio microhttpd).")
+        description = "A listener of its own whose requests are raised as microhttpd:request events (Kamailio "
+                + "microhttpd).")
 @interface MicrohttpdConfiguration {
 
-    @AttributeDefinition(name = "listen_addr", description = "Address to listen on; empty for all addresses.")
+    @AttributeDefinition(name = "listen_addr", description = "Address to listen on; empty for all addresses "
+            + "(modparam \"listen_addr\").")
     String listen__addr() default "";
 
-    @AttributeDefinition(name = "listen_port", description = "TCP port, 1024-65535.")
+    @AttributeDefinition(name = "listen_port", description = "TCP port, 1024-65535 (modparam \"listen_port\").")
     int listen__port() default 8280;
 
     @AttributeDefinition(name = "event_callback",
-            description = "Name (event.callback) of the one handler to call; empty for the best-ranked handler.")
+            description = "Name (event.callback property) of the one handler to call; empty for the best-ranked "
+                    + "handler.")
     String event__callback() default "";
 
     @AttributeDefinition(name = "allowed_ips",
-            description = "Addresses and CIDR ranges (IPv4, IPv6) allowed to connect; empty for all.")
+            description = "Literal addresses and CIDR ranges, IPv4 and IPv6, allowed to connect, separated by commas, "
+                    + "for example 127.0.0.1/32, ::1 (host names are refused). Others are closed at accept, and open "
+                    + "connections from addresses a narrowed list leaves out are closed. Empty: all.")
     String[] allowed__ips() default {};
 
     @AttributeDefinition(name = "reply_timeout", description = "Milliseconds a handler has to reply before 504.")

@@ -35,6 +35,16 @@ class AllowListTest {
     }
 
     @Test
+    void aValueMayListSeveralSeparatedByCommas() throws Exception {
+        AllowList list = AllowList.of("pid", new String[] { "127.0.0.1/32, ::1", "10.0.0.0/8" });
+        assertThat(list.allows(new InetSocketAddress(InetAddress.getByName("::1"), 1))).isTrue();
+        assertThat(list.allows(new InetSocketAddress(InetAddress.getByName("10.1.1.1"), 1))).isTrue();
+        assertThat(list.allows(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 1))).isFalse();
+        assertThatThrownBy(() -> AllowList.of("pid", new String[] { "127.0.0.1, example.org" }))
+                .isInstanceOf(SettingRefusedException.class).hasMessageContaining("allowed_ips=example.org ");
+    }
+
+    @Test
     void anEmptyListAllowsEveryone() throws Exception {
         assertThat(AllowList.of("pid", new String[0]).allows(new InetSocketAddress("127.0.0.2", 1))).isTrue();
     }
