@@ -88,11 +88,12 @@ final class Exchanges {
 
     /**
      * Fails every deferred response still open, on the server's pool: the handler that would complete
-     * it is gone, and the caller must not wait on a handler thread stuck in a write.
+     * it is gone, and the caller must not wait on a handler thread stuck in a write, which holds the
+     * lock an answer needs.
      */
     void abandon(String reason) {
         abandoned = true;
-        open.forEach(response -> response.answerOnPool(503, reason));
+        open.forEach(response -> response.pool().execute(() -> response.answer(503, reason, false)));
         open.clear();
     }
 

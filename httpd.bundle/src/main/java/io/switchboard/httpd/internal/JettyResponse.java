@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -15,9 +13,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.Scheduler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.switchboard.httpd.HttpdResponse;
 
@@ -28,7 +23,7 @@ import io.switchboard.httpd.HttpdResponse;
  * <li>{@code HANDLING}: the handler's {@code handle} runs. When it returns, {@link #handlerReturned}
  * completes the response unless the handler deferred it.</li>
  * <li>{@code DEFERRED}: {@link #defer} was called; the handler completes the response later, within
- * {@code async_timeout}, and meanwhile it is one of its handler's open {@link Exchanges}.</li>
+ * {@code async_timeout} ({@link Deferral}).</li>
  * <li>{@code ENDED}: exactly one transition ended it, whichever came first: {@link #complete} sends
  * the handler's response; {@link #answer} sends httpd's own instead, or aborts the exchange when the
  * handler's is already committed; {@link #abort} sends nothing and Jetty resets the stream or closes
@@ -38,7 +33,6 @@ import io.switchboard.httpd.HttpdResponse;
  * interleave with an answer.
  */
 final class JettyResponse implements HttpdResponse {
-    private static final Logger LOG = LoggerFactory.getLogger(JettyResponse.class);
     /** Jetty's own output buffer size, for {@code buf_size=0}. */
     private static final int DEFAULT_BUFFER = 32 * 1024;
 
@@ -48,12 +42,11 @@ final class JettyResponse implements HttpdResponse {
     private final Response response;
     private final Callback callback;
     private final RootEntry entry;
-    private final Exchanges exchanges;
+    private final Deferral deferral;
     private final HttpdSettings settings;
     private final RootCounters counters;
     private final RequestBody body;
     private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.HANDLING);
-    private volatile Scheduler.Task timeout;
     /**
      * A lock rather than a monitor: httpd, stopping, must be able to give up on a handler stuck in a
      * write ({@link #answerWithoutWaiting}).
@@ -70,7 +63,7 @@ final class JettyResponse implements HttpdResponse {
         this.response = response;
         this.callback = callback;
         this.entry = entry;
-        this.exchanges = exchanges;
+        this.deferral = new Deferral(request, entry, exchanges, settings);
         this.settings = settings;
         this.counters = counters;
         this.body = body;
@@ -78,10 +71,7 @@ final class JettyResponse implements HttpdResponse {
 
     @Override
     public HttpdResponse status(int code) {
-        if (code < 200 || code > 599) {
-            throw new IllegalArgumentException("status " + code + " is outside 200-599"
-                    + (code >= 100 && code < 200 ? ": a 1xx is not a final status" : ""));
-        }
+        ResponseRules.requireFinalStatus(code);
         requireUncommitted();
         response.setStatus(code);
         return this;
@@ -89,7 +79,7 @@ final class JettyResponse implements HttpdResponse {
 
     @Override
     public HttpdResponse contentType(String contentType) {
-        requireSingleLine("content type", contentType);
+        ResponseRules.requireSingleLine("content type", contentType);
         requireUncommitted();
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         return this;
@@ -97,8 +87,8 @@ final class JettyResponse implements HttpdResponse {
 
     @Override
     public HttpdResponse header(String name, String value) {
-        requireSingleLine("header name", name);
-        requireSingleLine("header value", value);
+        ResponseRules.requireSingleLine("header name", name);
+        ResponseRules.requireSingleLine("header value", value);
         requireUncommitted();
         response.getHeaders().add(name, value);
         return this;
@@ -133,8 +123,8 @@ final class JettyResponse implements HttpdResponse {
             contentType(contentType);
             if (output == null) {
                 // Nothing buffered: the body goes out as the last write, without blocking this thread.
-                Phase was = phase.getAndSet(Phase.ENDED);
-                if (was != Phase.ENDED) {
+                Phase was = claimEnd();
+                if (was != null) {
                     directBytes = bytes.length;
                     ended(was);
                     // Jetty may write after this returns: the caller keeps its array to reuse.
@@ -163,29 +153,9 @@ final class JettyResponse implements HttpdResponse {
      */
     boolean deferUnlessEnded() {
         if (phase.compareAndSet(Phase.HANDLING, Phase.DEFERRED)) {
-            deferred();
+            deferral.begin(this);
         }
         return phase.get() != Phase.ENDED;
-    }
-
-    private void deferred() {
-        // async_timeout is the limit for a deferred response: the connection's idle timeout is not.
-        request.addIdleTimeoutListener(idle -> false);
-        request.addFailureListener(this::connectionFailed);
-        if (!exchanges.opened(this)) {
-            answer(503, "the handler of root " + entry.root() + " went away", false);
-            return;
-        }
-        // The 504 may wait for a handler thread stuck in a write: never on Jetty's one scheduler
-        // thread, which also runs the idle timeouts that would free that write.
-        Executor executor = request.getComponents().getExecutor();
-        timeout = request.getComponents().getScheduler().schedule(() -> executor.execute(this::timedOut),
-                settings.asyncTimeout(), TimeUnit.MILLISECONDS);
-        if (phase.get() == Phase.ENDED) {
-            // Ended by another thread meanwhile: ended() may have run before the response was open and timed.
-            timeout.cancel();
-            exchanges.closed(this);
-        }
     }
 
     /** The handler's {@code handle} returned: unless it deferred the response, the response is complete. */
@@ -197,8 +167,8 @@ final class JettyResponse implements HttpdResponse {
 
     @Override
     public void complete() {
-        Phase was = phase.getAndSet(Phase.ENDED);
-        if (was == Phase.ENDED) {
+        Phase was = claimEnd();
+        if (was == null) {
             return;
         }
         writeLock.lock();
@@ -222,8 +192,8 @@ final class JettyResponse implements HttpdResponse {
      * @param close whether the client must close the connection: its request was not read to the end
      */
     void answer(int status, String reason, boolean close) {
-        Phase was = phase.getAndSet(Phase.ENDED);
-        if (was == Phase.ENDED) {
+        Phase was = claimEnd();
+        if (was == null) {
             return;
         }
         writeLock.lock();
@@ -234,12 +204,9 @@ final class JettyResponse implements HttpdResponse {
         }
     }
 
-    /**
-     * As {@link #answer}, on a thread of the server's pool: a handler thread stuck in a write holds the
-     * lock an answer needs, and the caller may not wait for it.
-     */
-    void answerOnPool(int status, String reason) {
-        request.getComponents().getExecutor().execute(() -> answer(status, reason, false));
+    /** @return the server's threads */
+    Executor pool() {
+        return request.getComponents().getExecutor();
     }
 
     /**
@@ -248,8 +215,8 @@ final class JettyResponse implements HttpdResponse {
      * for a client that may take its time to read.
      */
     void answerWithoutWaiting(int status, String reason) {
-        Phase was = phase.getAndSet(Phase.ENDED);
-        if (was == Phase.ENDED) {
+        Phase was = claimEnd();
+        if (was == null) {
             return;
         }
         if (!writeLock.tryLock()) {
@@ -287,8 +254,8 @@ final class JettyResponse implements HttpdResponse {
 
     /** Ends the exchange without a response: Jetty resets the stream or closes the connection. */
     void abort(Throwable failure) {
-        Phase was = phase.getAndSet(Phase.ENDED);
-        if (was == Phase.ENDED) {
+        Phase was = claimEnd();
+        if (was == null) {
             return;
         }
         writeLock.lock();
@@ -300,22 +267,10 @@ final class JettyResponse implements HttpdResponse {
         callback.failed(failure);
     }
 
-    private void timedOut() {
-        if (phase.get() == Phase.ENDED) {
-            return;
-        }
-        String client = Request.getRemoteAddr(request);
-        ClientLines.TIMEOUTS.warn(client, "root {}: handler service {} did not complete {} {} from {} within "
-                + "async_timeout={} ms; answered 504", entry.root(), entry.serviceId(), request.getMethod(),
-                JettyRequest.url(request), client, settings.asyncTimeout());
-        answer(504, "the handler did not answer within " + settings.asyncTimeout() + " ms", false);
-    }
-
-    /** The client went away or the connection failed: nothing more can be sent. */
-    private void connectionFailed(Throwable failure) {
-        LOG.debug("root {}: {} {} failed: {}", entry.root(), request.getMethod(), JettyRequest.url(request),
-                failure.toString());
-        abort(failure);
+    /** @return the phase the response ends from, or {@code null} when it has already ended: the caller does nothing */
+    private Phase claimEnd() {
+        Phase was = phase.getAndSet(Phase.ENDED);
+        return was == Phase.ENDED ? null : was;
     }
 
     /**
@@ -325,13 +280,9 @@ final class JettyResponse implements HttpdResponse {
      * @param was the phase the response ended from
      */
     private void ended(Phase was) {
-        Scheduler.Task pending = timeout;
-        if (pending != null) {
-            pending.cancel();
-        }
         body.exchangeEnded();
         if (was == Phase.DEFERRED) {
-            exchanges.closed(this);
+            deferral.end(this);
         }
         ResponseBody written = output;
         int status = response.getStatus();
@@ -358,12 +309,6 @@ final class JettyResponse implements HttpdResponse {
         boolean ended = completed();
         if (ended || response.isCommitted()) {
             throw new IllegalStateException("the response is already " + (ended ? "completed" : "committed"));
-        }
-    }
-
-    private static void requireSingleLine(String what, String value) {
-        if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException(what + " must be one line without CR or LF: " + Arrays.asList(value));
         }
     }
 }
