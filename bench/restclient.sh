@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # REST client benchmark, run by hand: asynchronous GETs, 100 in flight, against nginx on 127.0.0.1
 # answering `return 200 "hello"`, through Switchboard's RestClient, bare HttpClient 5 async and the
-# JDK's java.net.http.HttpClient, in one JVM and one run (bench/restclient-bench).
+# JDK's java.net.http.HttpClient, in one JVM and one run (bench/restclient-bench); then how late after
+# curl_timeout 1000 calls sharing 20 slots end against a server that never answers.
 # Run as root on Debian from anywhere: bench/restclient.sh [seconds]
 set -euo pipefail
 
@@ -64,3 +65,7 @@ awk '{ n[$1]++; r = $2; if (r > best[$1]) best[$1] = r; err[$1] += $3 }
        printf "\nswitchboard / httpclient5: %.2f (target >= 0.9)\n", best["switchboard"] / best["httpclient5"]
        printf "switchboard / jdk:         %.2f\n", best["switchboard"] / best["jdk"]
      }' "$WORK/results.txt"
+
+# --- How late curl_timeout fires when 1000 calls share 20 slots (RestLoadTest holds only "never early") ---
+echo
+java -Xmx512m -cp "$CLASSPATH" io.switchboard.bench.rest.RestClientBench timeouts 1000 20

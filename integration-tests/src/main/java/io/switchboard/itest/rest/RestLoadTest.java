@@ -16,7 +16,7 @@ import io.switchboard.rest.RestResponse;
 
 /**
  * A thousand concurrent asynchronous calls with max_async_transfers=20: the server never sees more than
- * 20 at once, and against a stalling server every call fails with -3, none before curl_timeout counted
+ * 20 at once, and against a stalling server every call fails with -3 (or -2 when its slot came as its time ran out), none before curl_timeout counted
  * from the call (the time spent waiting for a slot included). How late after it is the REST benchmark's
  * to measure, not a test's: TransferTest holds the deadline logic on a clock of its own.
  */
@@ -40,7 +40,7 @@ class RestLoadTest extends RestServerTestBase {
     }
 
     @Test
-    void everyCallOfAStalledServerFailsWithMinus3AndNoneEarly() throws Exception {
+    void everyCallOfAStalledServerTimesOutAndNoneEarly() throws Exception {
         RestConfig.apply(Map.of("max_async_transfers", Integer.toString(LIMIT), "curl_timeout", "1",
                 "connection_timeout", "1"));
         long[] elapsed = new long[CALLS];
@@ -55,7 +55,9 @@ class RestLoadTest extends RestServerTestBase {
         for (CompletableFuture<RestResponse> call : calls) {
             RestException timeout = (RestException) call.handle((response, failure) -> failure).get(10, TimeUnit.SECONDS)
                     .getCause();
-            assertThat(timeout.code()).as(timeout.getMessage()).isEqualTo(RestException.TRANSFER_TIMEOUT);
+            // -2 for a call whose slot came in its last milliseconds, still connecting at the deadline.
+            assertThat(timeout.code()).as(timeout.getMessage())
+                    .isIn(RestException.TRANSFER_TIMEOUT, RestException.CONNECT_TIMEOUT);
             started += timeout.partial().status() == 200 ? 1 : 0;
         }
         long[] millis = Arrays.stream(elapsed).map(TimeUnit.NANOSECONDS::toMillis).sorted().toArray();

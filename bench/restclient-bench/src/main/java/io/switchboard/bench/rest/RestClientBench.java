@@ -1,12 +1,22 @@
 package io.switchboard.bench.rest;
 
+import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
@@ -20,6 +30,7 @@ import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 
 import io.switchboard.rest.RestClient;
+import io.switchboard.rest.RestException;
 
 /**
  * Asynchronous GETs, {@code inFlight} at a time, for a fixed time, through three clients in one JVM:
@@ -27,13 +38,19 @@ import io.switchboard.rest.RestClient;
  * set up as the RestClient sets it up (same pool size, two I/O threads), and the JDK's HttpClient.
  * Prints one line per client: {@code name req/s errors}.
  * <p>
- * Arguments: URL, requests in flight, seconds to measure, seconds to warm up first.
+ * Arguments: URL, requests in flight, seconds to measure, seconds to warm up first. Or {@code timeouts},
+ * calls, max_async_transfers: that many calls at once to a server that accepts and never answers, with
+ * curl_timeout=1; prints how late after the second each call ended, and with which code.
  */
 public final class RestClientBench {
     private RestClientBench() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("timeouts")) {
+            timeouts(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            System.exit(0);
+        }
         String url = args[0];
         int inFlight = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
@@ -84,7 +101,51 @@ public final class RestClientBench {
         System.exit(0);
     }
 
-    /** Builds the RestClient service as DS does: its configuration is an annotation instance. */
+    private static void timeouts(int calls, int limit) throws Exception {
+        try (ServerSocket stalling = new ServerSocket(0, calls, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(stalling.accept());
+                    }
+                } catch (IOException closed) {
+                    // the run is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            RestClient rest = switchboard(Map.of("max_async_transfers", limit, "curl_timeout", 1,
+                    "connection_timeout", 1));
+            String url = "http://127.0.0.1:" + stalling.getLocalPort() + "/stall";
+            long[] late = new long[calls];
+            int[] codes = new int[calls];
+            CompletableFuture<?>[] all = new CompletableFuture<?>[calls];
+            for (int i = 0; i < calls; i++) {
+                int call = i;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                all[i] = rest.getAsync(url).toCompletableFuture().handle((response, failure) -> {
+                    late[call] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - deadline);
+                    codes[call] = failure instanceof CompletionException wrapped
+                            && wrapped.getCause() instanceof RestException rest3 ? rest3.code()
+                            : failure instanceof RestException direct ? direct.code() : 0;
+                    return null;
+                });
+            }
+            CompletableFuture.allOf(all).get(60, TimeUnit.SECONDS);
+            Arrays.sort(late);
+            Map<Integer, Long> byCode = Arrays.stream(codes).boxed()
+                    .collect(Collectors.groupingBy(code -> code, TreeMap::new, Collectors.counting()));
+            System.out.printf("%d calls at once, max_async_transfers=%d, curl_timeout=1 s, to a server that never "
+                    + "answers: ended after the second by min %d, median %d, p99 %d, max %d ms; calls per code %s%n",
+                    calls, limit, late[0], late[calls / 2], late[calls * 99 / 100], late[calls - 1], byCode);
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    /** Builds the RestClient service as DS does: its configuration is an annotation instance and the raw properties. */
     private static RestClient switchboard(Map<String, Object> config) throws Exception {
         Class<?> service = Class.forName("io.switchboard.rest.internal.HttpRestClient");
         Class<?> type = Class.forName("io.switchboard.rest.internal.RestClientConfiguration");
@@ -93,7 +154,7 @@ public final class RestClientBench {
                     Object value = config.get(method.getName().replace("__", "_"));
                     return value != null ? value : method.getDefaultValue();
                 });
-        return (RestClient) service.getConstructor(type).newInstance(configuration);
+        return (RestClient) service.getConstructor(type, Map.class).newInstance(configuration, config);
     }
 
     private static void run(String name, Supplier<CompletableFuture<?>> call, int inFlight, int warmup, int seconds)
