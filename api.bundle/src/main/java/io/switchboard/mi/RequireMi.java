@@ -25,5 +25,5 @@ public @interface RequireMi {
     /** The implementation name mihttp provides in the {@code osgi.implementation} namespace. */
     String IMPLEMENTATION = "switchboard.mihttp";
     /** The implementation version this API package describes. */
-    String VERSION = "1.1.0";
+    String VERSION = "1.2.0";
 }

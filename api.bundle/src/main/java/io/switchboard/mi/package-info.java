@@ -4,7 +4,7 @@
  * serves them over JSON-RPC 2.0, as a web page and as Gogo commands.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.switchboard.mi;
 
 import org.osgi.annotation.bundle.Export;
