@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.log.LogReaderService;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
@@ -56,18 +53,7 @@ class XhttpTest {
 
     @AfterEach
     void restore() throws Exception {
-        Configs.update(PID, Map.of());
-        // Defaults raise every URL on the best-ranked handler: a top-ranked probe proves them in force.
-        Hashtable<String, Object> top = new Hashtable<>(Map.of(HttpEventHandler.ROUTE, HttpEventHandler.XHTTP,
-                Constants.SERVICE_RANKING, Integer.MAX_VALUE));
-        ServiceRegistration<HttpEventHandler> probe = context.registerService(HttpEventHandler.class,
-                Events.echo("probe"), top);
-        try {
-            Configs.await("xhttp defaults in force", Duration.ofSeconds(10),
-                    () -> Loopback.get(port, "/RPC2/probe").body().startsWith("probe|"));
-        } finally {
-            probe.unregister();
-        }
+        Events.restoreXhttpDefaults(context, port);
     }
 
     @Test

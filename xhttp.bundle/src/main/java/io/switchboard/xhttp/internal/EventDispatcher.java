@@ -22,16 +22,18 @@ final class EventDispatcher {
     private final String pid;
     private final HandlerTable handlers;
     private final ScheduledExecutorService timer;
+    private final EventStatistics statistics;
     /** The events raised that wait for a reply. */
     private final Set<Event> awaiting = ConcurrentHashMap.newKeySet();
     /** Clients can cause both at will: a request with no handler, a handler that keeps them waiting. */
     private final RateLimitedLog unhandled;
     private final RateLimitedLog unanswered;
 
-    EventDispatcher(String pid, HandlerTable handlers, ScheduledExecutorService timer) {
+    EventDispatcher(String pid, HandlerTable handlers, ScheduledExecutorService timer, EventStatistics statistics) {
         this.pid = pid;
         this.handlers = handlers;
         this.timer = timer;
+        this.statistics = statistics;
         unhandled = new RateLimitedLog(LOG, pid + " 503");
         unanswered = new RateLimitedLog(LOG, pid + " 504");
     }
@@ -57,9 +59,11 @@ final class EventDispatcher {
                     : "no handler named " + callback + " (" + pid + " event_callback) for " + event.route();
             unhandled.warn(event.sourceAddress(), "{} {} from {}: {}; answered 503", event.method(), event.url(),
                     event.sourceAddress(), why);
+            statistics.noHandler();
             event.answerInstead(503, "Service Unavailable: " + why);
             return;
         }
+        statistics.raised();
         try {
             entry.handler().handle(event);
         } catch (Exception | LinkageError failure) {
@@ -72,6 +76,7 @@ final class EventDispatcher {
             try {
                 event.awaiting(timer.schedule(() -> {
                     if (event.answerInstead(504, "Gateway Timeout: the handler did not reply within " + replyTimeout + " ms")) {
+                        statistics.noReply();
                         unanswered.warn(event.sourceAddress(),
                                 "{} {} from {}: handler {} did not reply within reply_timeout={} ms ({}); answered 504",
                                 event.method(), event.url(), event.sourceAddress(), entry.describe(), replyTimeout, pid);

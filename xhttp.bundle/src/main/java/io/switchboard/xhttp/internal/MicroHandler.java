@@ -39,6 +39,7 @@ final class MicroHandler extends Handler.Abstract.NonBlocking {
     private final Executor threads;
     private final ScheduledExecutorService timer;
     private final Refusals refusals;
+    private final MicrohttpdStatistics statistics;
     private final BooleanSupplier draining;
     private final RequestsInFlight inFlight;
 
@@ -46,16 +47,19 @@ final class MicroHandler extends Handler.Abstract.NonBlocking {
      * @param current the settings in force
      * @param threads where handlers that may block run
      * @param timer where body timeouts run
+     * @param statistics where every reply is counted
      * @param draining {@code true} once the listener is retired: every response then closes its connection
      * @param inFlight where each request counts until its response is complete
      */
     MicroHandler(Supplier<MicrohttpdSettings> current, EventDispatcher dispatcher, Executor threads,
-            ScheduledExecutorService timer, Refusals refusals, BooleanSupplier draining, RequestsInFlight inFlight) {
+            ScheduledExecutorService timer, Refusals refusals, MicrohttpdStatistics statistics, BooleanSupplier draining,
+            RequestsInFlight inFlight) {
         this.current = current;
         this.dispatcher = dispatcher;
         this.threads = threads;
         this.timer = timer;
         this.refusals = refusals;
+        this.statistics = statistics;
         this.draining = draining;
         this.inFlight = inFlight;
     }
@@ -175,12 +179,13 @@ final class MicroHandler extends Handler.Abstract.NonBlocking {
     }
 
     /** Answers a request whose body is left unread: the connection cannot carry another request. */
-    private static void refuse(Response response, Callback callback, int code, String text) {
+    private void refuse(Response response, Callback callback, int code, String text) {
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
         send(response, callback, code, "text/plain;charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(Response response, Callback callback, int code, String contentType, byte[] body) {
+    private void send(Response response, Callback callback, int code, String contentType, byte[] body) {
+        statistics.replied(code);
         response.setStatus(code);
         if (contentType != null) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);

@@ -43,6 +43,7 @@ final class MicroListener {
     private final Server server;
     private final ServerConnector connector;
     private final Refusals refusals;
+    private final MicrohttpdStatistics statistics;
     private final RequestsInFlight inFlight = new RequestsInFlight();
     /** Set once retired or drained: every response closes its connection. */
     private volatile boolean draining;
@@ -52,9 +53,11 @@ final class MicroListener {
      * @throws IOException when the socket cannot be used
      */
     MicroListener(ServerSocketChannel socket, MicrohttpdSettings settings, Supplier<MicrohttpdSettings> current,
-            EventDispatcher dispatcher, ScheduledExecutorService timer, Refusals refusals) throws IOException {
+            EventDispatcher dispatcher, ScheduledExecutorService timer, Refusals refusals,
+            MicrohttpdStatistics statistics) throws IOException {
         this.socket = socket;
         this.refusals = refusals;
+        this.statistics = statistics;
         threads = new QueuedThreadPool(settings.maxThreads(), Math.min(4, settings.maxThreads()));
         threads.setName("microhttpd");
         server = new Server(threads);
@@ -72,7 +75,8 @@ final class MicroListener {
             }
         });
         server.addConnector(connector);
-        server.setHandler(new MicroHandler(current, dispatcher, threads, timer, refusals, () -> draining, inFlight));
+        server.setHandler(new MicroHandler(current, dispatcher, threads, timer, refusals, statistics,
+                () -> draining, inFlight));
     }
 
     /** @throws Exception when the server cannot start */
@@ -149,6 +153,7 @@ final class MicroListener {
         if (endPoint.isOpen() && !allowed.allows(peer)) {
             Object client = peer instanceof InetSocketAddress address ? address.getAddress() : peer;
             refusals.notAllowed.warn(client, "microhttpd: connection from {} closed: not in allowed_ips", peer);
+            statistics.refused();
             endPoint.close();
         }
     }

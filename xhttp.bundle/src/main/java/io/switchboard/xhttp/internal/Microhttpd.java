@@ -47,7 +47,8 @@ public final class Microhttpd implements GracefulListener {
     private final SocketKeeper sockets;
     private final HandlerTable handlers = new HandlerTable();
     private final ScheduledExecutorService timer = Timers.create("switchboard-microhttpd-timeouts");
-    private final EventDispatcher dispatcher = new EventDispatcher(PID, handlers, timer);
+    private final MicrohttpdStatistics statistics;
+    private final EventDispatcher dispatcher;
     private final Refusals refusals = new Refusals("microhttpd");
     private volatile MicrohttpdSettings settings;
     private MicroListener listener;
@@ -57,8 +58,10 @@ public final class Microhttpd implements GracefulListener {
     private boolean deactivated;
 
     @Activate
-    public Microhttpd(@Reference SocketKeeper sockets) {
+    public Microhttpd(@Reference SocketKeeper sockets, @Reference MicrohttpdStatistics statistics) {
         this.sockets = sockets;
+        this.statistics = statistics;
+        dispatcher = new EventDispatcher(PID, handlers, timer, statistics);
     }
 
     /** DS calls this after it bound every handler there is: the listener answers only once it knows them. */
@@ -210,7 +213,8 @@ public final class Microhttpd implements GracefulListener {
     }
 
     private MicroListener start(MicrohttpdSettings next, ServerSocketChannel socket) throws Exception {
-        MicroListener started = new MicroListener(socket, next, () -> settings, dispatcher, timer, refusals);
+        MicroListener started = new MicroListener(socket, next, () -> settings, dispatcher, timer, refusals,
+                statistics);
         try {
             started.start();
         } catch (Exception failed) {

@@ -65,11 +65,20 @@ final class UrlFilter {
         }
     }
 
-    /** @return {@code true} when the event route runs for {@code url} */
-    boolean accepts(String url) {
+    /** Whether a URL is raised, or which expression leaves it out. */
+    enum Verdict {
+        RAISED,
+        /** {@code url_skip} matched. */
+        SKIPPED,
+        /** {@code url_match} did not. */
+        UNMATCHED
+    }
+
+    /** @return whether the event route runs for {@code url}, and if not, why */
+    Verdict verdict(String url) {
         if (skip != null && skip.matcher(url).find()) {
-            return false;
+            return Verdict.SKIPPED;
         }
-        return match == null || match.matcher(url).find();
+        return match == null || match.matcher(url).find() ? Verdict.RAISED : Verdict.UNMATCHED;
     }
 }

@@ -58,15 +58,18 @@ public final class Xhttp implements RootHandler {
     private final BundleContext context;
     private final HandlerTable handlers = new HandlerTable();
     private final ScheduledExecutorService timer = Timers.create("switchboard-xhttp-timeouts");
-    private final EventDispatcher dispatcher = new EventDispatcher(PID, handlers, timer);
+    private final XhttpStatistics statistics;
+    private final EventDispatcher dispatcher;
     /** Requests whose body arrived after {@code handle} returned: they must not reach a deactivated xhttp. */
     private final Gate lateBodies = new Gate();
     private volatile Settings settings;
     private ServiceRegistration<RootHandler> fallback;
 
     @Activate
-    public Xhttp(BundleContext context) {
+    public Xhttp(BundleContext context, @Reference XhttpStatistics statistics) {
         this.context = context;
+        this.statistics = statistics;
+        dispatcher = new EventDispatcher(PID, handlers, timer, statistics);
     }
 
     /** DS calls this after it bound every handler there is: the fallback is claimed for the best of them. */
@@ -157,8 +160,11 @@ public final class Xhttp implements RootHandler {
     public void handle(HttpdRequest request, HttpdResponse response) throws IOException {
         Settings current = settings;
         String url = request.url();
-        if (!current.filter().accepts(url)) {
+        UrlFilter.Verdict verdict = current.filter().verdict(url);
+        if (verdict != UrlFilter.Verdict.RAISED) {
             closeIfBodyUnread(request, response);
+            statistics.skipped(verdict);
+            statistics.replied(404);
             response.send(404, "text/plain", "Not Found: " + PID + " url_skip/url_match leave " + url + " out\n");
             return;
         }
@@ -213,13 +219,14 @@ public final class Xhttp implements RootHandler {
     }
 
     /** A deactivated xhttp calls no handler: the client may retry with the next one. */
-    private static void turnAway(HttpdRequest request, HttpdResponse response) {
+    private void turnAway(HttpdRequest request, HttpdResponse response) {
         // httpd answers it 503 itself once swap_hold has passed since xhttp went away
         if (response.completed()) {
             return;
         }
         try {
             response.header("Retry-After", "1");
+            statistics.replied(503);
             response.send(503, "text/plain", "Service Unavailable: " + PID + " is being updated or is stopping\n");
         } catch (IOException clientGone) {
             LOG.debug("{} {}: the 503 was not delivered: {}", request.method(), request.url(), clientGone.toString());
@@ -227,9 +234,10 @@ public final class Xhttp implements RootHandler {
     }
 
     /** Ends a response that failed: 500 if nothing was sent yet, otherwise cut where it is. */
-    private static void fail(HttpdResponse response) {
+    private void fail(HttpdResponse response) {
         try {
             if (!response.committed() && !response.completed()) {
+                statistics.replied(500);
                 response.send(500, "text/plain", "Internal Server Error\n");
             }
         } catch (IOException | RuntimeException clientGone) {
@@ -277,7 +285,8 @@ public final class Xhttp implements RootHandler {
         return headers;
     }
 
-    private static void write(HttpdResponse response, int code, String contentType, byte[] body, Event.Request facts) {
+    private void write(HttpdResponse response, int code, String contentType, byte[] body, Event.Request facts) {
+        statistics.replied(code);
         try {
             if (contentType != null) {
                 response.send(code, contentType, body);

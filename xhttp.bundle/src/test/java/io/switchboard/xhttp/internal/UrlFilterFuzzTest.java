@@ -43,16 +43,22 @@ class UrlFilterFuzzTest {
         UrlFilter skipAlone = compiles(skip, "");
         UrlFilter matchAlone = compiles("", match);
         UrlFilter neither = compiles("", "");
-        assertThat(filter.accepts(url)).as("skip wins, then match decides")
-                .isEqualTo(skipAlone.accepts(url) && matchAlone.accepts(url));
-        assertThat(neither.accepts(url)).isTrue();
+        assertThat(filter.verdict(url)).as("skip wins, then match decides")
+                .isEqualTo(expected(skipAlone, matchAlone, url));
+        assertThat(neither.verdict(url)).isEqualTo(UrlFilter.Verdict.RAISED);
         // The same URL at the longest a client can send: linear time keeps this as cheap as it is long.
         if (!url.isEmpty() && url.length() < LONGEST_URL) {
             String longest = url.repeat(LONGEST_URL / url.length());
             assertThat(longest.length()).isLessThanOrEqualTo(LONGEST_URL);
-            assertThat(filter.accepts(longest)).as("skip wins, then match decides, at the longest URL")
-                    .isEqualTo(skipAlone.accepts(longest) && matchAlone.accepts(longest));
+            assertThat(filter.verdict(longest)).as("skip wins, then match decides, at the longest URL")
+                    .isEqualTo(expected(skipAlone, matchAlone, longest));
         }
+    }
+
+    /** @return the verdict of both expressions together, from each one's alone */
+    private static UrlFilter.Verdict expected(UrlFilter skipAlone, UrlFilter matchAlone, String url) {
+        UrlFilter.Verdict skip = skipAlone.verdict(url);
+        return skip == UrlFilter.Verdict.SKIPPED ? skip : matchAlone.verdict(url);
     }
 
     /** A refusal names the PID, the key whose expression breaks a rule, and that rule; skip is checked first. */

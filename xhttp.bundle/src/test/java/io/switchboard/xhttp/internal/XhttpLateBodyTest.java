@@ -31,7 +31,8 @@ import io.switchboard.xhttp.HttpEventHandler;
  */
 class XhttpLateBodyTest {
     private final AtomicInteger handled = new AtomicInteger();
-    private final Xhttp xhttp = new Xhttp(context());
+    private final XhttpStatistics statistics = new XhttpStatistics();
+    private final Xhttp xhttp = new Xhttp(context(), statistics);
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private boolean deactivated;
 
@@ -59,6 +60,7 @@ class XhttpLateBodyTest {
         assertThat(response.status).isEqualTo(503);
         assertThat(response.headers).containsEntry("Retry-After", "1");
         assertThat(response.completed()).isTrue();
+        assertThat(statistics.values()).containsEntry("events", 0L).containsEntry("5xx", 1L);
     }
 
     @Test
@@ -113,6 +115,9 @@ class XhttpLateBodyTest {
         assertThat(noBody.status).isEqualTo(404);
         assertThat(noBody.headers).doesNotContainKey("Connection");
         assertThat(handled).hasValue(0);
+        assertThat(statistics.values()).containsEntry("events", 0L).containsEntry("no_handler", 1L)
+                .containsEntry("5xx", 1L).containsEntry("skipped_url_skip", 2L).containsEntry("4xx", 2L)
+                .containsEntry("skipped_url_match", 0L);
     }
 
     private void activateWith(HttpEventHandler handler) {
