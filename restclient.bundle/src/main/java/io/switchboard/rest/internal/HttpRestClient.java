@@ -67,16 +67,19 @@ public final class HttpRestClient implements RestClient {
     private final ThreadPoolExecutor starter = starter();
     private final Set<String> connecting = ConcurrentHashMap.newKeySet();
     private final ServiceResources resources;
+    private final RestStatistics statistics;
     private final TlsDomains domains = new TlsDomains();
     private volatile ClientSet clients;
     /** The current configuration's own TLS settings: an unnamed domain. */
     private TlsDomainSettings ownTls;
 
     @Activate
-    public HttpRestClient(RestClientConfiguration config, Map<String, Object> properties) {
+    public HttpRestClient(RestClientConfiguration config, Map<String, Object> properties,
+            @Reference RestStatistics statistics) {
+        this.statistics = statistics;
         resources = new ServiceResources(new TransferLimit(1, starter), connecting, new Deadlines(timer), CLOSER,
                 ConcurrentHashMap.newKeySet(),
-                new RateLimitedLog(LoggerFactory.getLogger(Transfer.class), "REST failure"), starter);
+                new RateLimitedLog(LoggerFactory.getLogger(Transfer.class), "REST failure"), starter, statistics);
         modified(config, properties);
     }
 
@@ -200,7 +203,7 @@ public final class HttpRestClient implements RestClient {
         if (method == null || !METHOD.matcher(method).matches()) {
             throw new IllegalArgumentException("method must be an upper-case token: " + method);
         }
-        return new RequestBuilder(() -> clients, method, url);
+        return new RequestBuilder(() -> clients, statistics, method, url);
     }
 
     @Override

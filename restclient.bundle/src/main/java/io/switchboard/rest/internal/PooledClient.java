@@ -93,6 +93,7 @@ final class PooledClient {
                 .setH2Config(H2Config.copy(H2Config.DEFAULT).setMaxHeaderListSize(settings.maxHeaderListSize()).build())
                 .setRetryStrategy(StaleConnectionRetry.INSTANCE)
                 .addExecInterceptorAfter(ChainElement.CONNECT.name(), ConnectionUp.NAME, ConnectionUp.INSTANCE)
+                .addExecInterceptorAfter(ConnectionUp.NAME, BytesOut.NAME, new BytesOut(resources.statistics()))
                 .disableCookieManagement();
         if (settings.followRedirects() == FollowRedirects.OFF) {
             builder.disableRedirectHandling();

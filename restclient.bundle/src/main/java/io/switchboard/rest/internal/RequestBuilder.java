@@ -42,6 +42,7 @@ final class RequestBuilder implements RestRequest {
      */
     private static final long BACKSTOP_MARGIN_MILLIS = 1000;
     private final Supplier<ClientSet> clients;
+    private final RestStatistics statistics;
     private final String method;
     private final String url;
     private final List<String[]> headers = new ArrayList<>();
@@ -55,9 +56,13 @@ final class RequestBuilder implements RestRequest {
     private record Dispatched(CompletableFuture<RestResponse> call, Duration timeout) {
     }
 
-    /** @param clients the clients current when the request is sent */
-    RequestBuilder(Supplier<ClientSet> clients, String method, String url) {
+    /**
+     * @param clients the clients current when the request is sent
+     * @param statistics where each send is counted
+     */
+    RequestBuilder(Supplier<ClientSet> clients, RestStatistics statistics, String method, String url) {
         this.clients = clients;
+        this.statistics = statistics;
         this.method = method;
         this.url = url;
     }
@@ -161,27 +166,28 @@ final class RequestBuilder implements RestRequest {
 
     /** Sends what the request holds now, with the effective {@code curl_timeout} of the client it gets. */
     private Dispatched dispatch() {
+        statistics.requested(method);
         if (url == null) {
-            return new Dispatched(failed("the URL is null"), null);
+            return notSent(because("the URL is null"), null);
         }
         URI uri;
         try {
             uri = TargetUrl.parse(url);
         } catch (IllegalArgumentException invalid) {
-            return new Dispatched(CompletableFuture.failedFuture(new RestException(RestException.INTERNAL,
-                    "bad URL " + url + ": " + invalid.getMessage(), null, invalid)), null);
+            return notSent(new RestException(RestException.INTERNAL, "bad URL " + url + ": " + invalid.getMessage(),
+                    null, invalid), null);
         }
         PooledClient client;
         do {
             // A configuration change may retire the clients just read: the next read has their successors.
             ClientSet current = clients.get();
             if (current == null) {
-                return new Dispatched(failed(RestSettings.PID + " has no valid configuration, or this service object "
+                return notSent(because(RestSettings.PID + " has no valid configuration, or this service object "
                         + "was unregistered (its bundle was updated or stopped: use the one registered now)"), null);
             }
             client = current.pick(tlsDomain);
             if (client == null) {
-                return new Dispatched(failed("no valid TLS client domain named " + tlsDomain + " ("
+                return notSent(because("no valid TLS client domain named " + tlsDomain + " ("
                         + TlsDomain.FACTORY_PID + ")"), null);
             }
         } while (!client.users().enter());
@@ -191,8 +197,14 @@ final class RequestBuilder implements RestRequest {
             return new Dispatched(client.start(sent), timeout);
         } catch (RuntimeException | Error failure) {
             client.users().exit(); // else the client counts a user for ever, and never closes once retired
-            return new Dispatched(CompletableFuture.failedFuture(Failures.of(failure, url, null)), timeout);
+            return notSent(Failures.of(failure, url, null), timeout);
         }
+    }
+
+    /** A send that fails before its transfer exists: the transfer would have counted how it ended. */
+    private Dispatched notSent(RestException failure, Duration timeout) {
+        statistics.ended(null, failure);
+        return new Dispatched(CompletableFuture.failedFuture(failure), timeout);
     }
 
     /** @return what a send now would carry, to {@code uri} within {@code timeout} */
@@ -200,8 +212,7 @@ final class RequestBuilder implements RestRequest {
         return new SentRequest(method, url, uri, List.copyOf(headers), body, contentType, timeout, connectTimeout);
     }
 
-    private CompletableFuture<RestResponse> failed(String why) {
-        return CompletableFuture.failedFuture(new RestException(RestException.INTERNAL,
-                "request to " + url + " not sent: " + why, null, null));
+    private RestException because(String why) {
+        return new RestException(RestException.INTERNAL, "request to " + url + " not sent: " + why, null, null);
     }
 }

@@ -16,7 +16,8 @@ import io.switchboard.support.log.RateLimitedLog;
  * @param failures the log of failed requests, a few lines per target host and minute: a caller looping
  *        on a dead upstream would otherwise write a line per call
  * @param background runs what must not run on a caller's thread (the stop of a transfer its caller gave up)
+ * @param statistics what the calls are counted in
  */
 record ServiceResources(TransferLimit slots, Set<String> connecting, Deadlines deadlines, Executor closer, Set<PooledClient> open,
-        RateLimitedLog failures, Executor background) {
+        RateLimitedLog failures, Executor background, RestStatistics statistics) {
 }

@@ -65,10 +65,12 @@ final class Transfer implements Deadlines.Timed {
     CompletableFuture<RestResponse> begin() {
         deadlineNanos = client.resources().deadlines().after(Duration.ofMillis(timeoutMillis));
         client.resources().deadlines().add(this);
+        client.resources().statistics().queued();
         client.resources().slots().submit(this::start);
         CompletableFuture<RestResponse> caller = new CompletableFuture<>();
         // not result.copy(): that would wrap a failure in a CompletionException the caller never saw before
         result.whenComplete((response, failure) -> {
+            client.resources().statistics().ended(response, failure);
             if (failure == null) {
                 caller.complete(response);
             } else {
@@ -107,6 +109,7 @@ final class Transfer implements Deadlines.Timed {
         if (!state.compareAndSet(WAITING, RUNNING)) {
             return false;
         }
+        client.resources().statistics().started();
         try {
             running = client.httpClient().execute(producer(), collector, null, context(), new FutureCallback<>() {
                 @Override
@@ -207,6 +210,7 @@ final class Transfer implements Deadlines.Timed {
     private void stop(RestException failure) {
         result.completeExceptionally(failure);
         if (state.compareAndSet(WAITING, ENDED)) {
+            client.resources().statistics().leftQueue();
             client.resources().deadlines().remove(this);
             client.users().exit();
         } else if (state.get() == RUNNING && running != null) {
@@ -217,6 +221,7 @@ final class Transfer implements Deadlines.Timed {
     /** The transfer is over: its deadline is moot, its slot goes to the next waiter, its client may close. */
     private void end() {
         if (state.getAndSet(ENDED) == RUNNING) {
+            client.resources().statistics().finished();
             client.resources().deadlines().remove(this);
             client.resources().slots().release();
             client.users().exit();

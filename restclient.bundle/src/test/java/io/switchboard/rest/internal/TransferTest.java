@@ -37,10 +37,12 @@ class TransferTest {
     private final ArrayDeque<Runnable> starter = new ArrayDeque<>();
     private final ArrayDeque<Runnable> background = new ArrayDeque<>();
     private final FakeHttpClient http = new FakeHttpClient();
+    private final RestStatistics statistics = new RestStatistics();
     private final PooledClient client = new PooledClient(SETTINGS, new TlsDomainSettings(null, null, true),
             new ServiceResources(new TransferLimit(1, starter::add), ConcurrentHashMap.newKeySet(), deadlines,
                     Runnable::run, ConcurrentHashMap.newKeySet(),
-                    new RateLimitedLog(LoggerFactory.getLogger(TransferTest.class), "REST failure"), background::add),
+                    new RateLimitedLog(LoggerFactory.getLogger(TransferTest.class), "REST failure"), background::add,
+                    statistics),
             http);
 
     @Test
@@ -49,6 +51,7 @@ class TransferTest {
         http.exchange(0).connectionUp();
         CompletableFuture<RestResponse> waiting = send(ONE_SECOND);
         assertThat(http.exchanges).as("the one slot is taken").hasSize(1);
+        assertThat(statistics.values()).containsEntry("in_flight", 1L).containsEntry("waiting", 1L);
 
         sweepAt(millis(999));
         assertThat(waiting).isNotDone();
@@ -57,11 +60,15 @@ class TransferTest {
         assertThat(timedOut.code()).isEqualTo(RestException.TRANSFER_TIMEOUT);
         assertThat(timedOut.partial().status()).as("no reply arrived").isZero();
         assertThat(timedOut.getMessage()).contains("transfer from " + URL, "within 1000 ms");
+        assertThat(statistics.values()).containsEntry("in_flight", 1L).containsEntry("waiting", 0L)
+                .containsEntry("outcome_transfer_timeout", 1L).containsEntry("outcome_ok", 0L);
 
         http.exchange(0).respond(200, "first").finish();
         runStarts();
         assertThat(first.join().bodyText()).isEqualTo("first");
         assertThat(http.exchanges).as("the slot it waited for went unused").hasSize(1);
+        assertThat(statistics.values()).containsEntry("outcome_ok", 1L).containsEntry("2xx", 1L)
+                .containsEntry("bytes_in", 5L);
         assertEverythingGivenBack();
     }
 
@@ -209,10 +216,11 @@ class TransferTest {
         return (RestException) failed.getCause();
     }
 
-    /** No deadline left, and no user: the client, retired, closes at once. */
+    /** No deadline left, no call in flight or waiting, and no user: the client, retired, closes at once. */
     private void assertEverythingGivenBack() {
         runStarts();
         assertThat(deadlines.size()).as("deadlines left").isZero();
+        assertThat(statistics.values()).containsEntry("in_flight", 0L).containsEntry("waiting", 0L);
         client.retire();
         assertThat(http.closed).as("the client closed: no request holds it").isTrue();
     }
