@@ -12,8 +12,9 @@ import io.switchboard.mi.MiParams;
 /**
  * {@code get_statistics}, as OpenSIPS core has it: {@code statistics} is one string or an array of
  * {@code group:name}, {@code group:} or {@code all} ({@link StatisticsSelection}); the answer is
- * {@code {"group:name": value, ...}}. 404 "Statistics Not Found" when the selection finds nothing (a
- * group selected whole is found even before it has counters).
+ * {@code {"group:name": value, ...}}, counters and gauges alike, and a histogram as
+ * {@code group:name_count} and {@code group:name_sum} ({@link StatisticsTable}). 404 "Statistics Not
+ * Found" when the selection finds nothing (a group selected whole is found even before it has any).
  */
 @Component(service = MiCommand.class)
 @MiCommandSpec(command = "get_statistics", description = "Prints the current values of statistics (all, a group or one)",
@@ -28,6 +29,6 @@ public final class GetStatisticsCommand implements MiCommand {
 
     @Override
     public Object execute(MiParams params) throws MiException {
-        return groups.values(StatisticsSelection.of(params));
+        return groups.table().values(StatisticsSelection.of(params));
     }
 }

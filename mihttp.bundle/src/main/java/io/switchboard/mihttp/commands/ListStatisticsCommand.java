@@ -1,8 +1,6 @@
 package io.switchboard.mihttp.commands;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -15,9 +13,10 @@ import io.switchboard.mi.MiParams;
 
 /**
  * {@code list_statistics}, as OpenSIPS core has it: {@code {"group:name": "incremental", ...}} for every
- * counter, or for those the optional {@code statistics} selects (as {@code get_statistics} reads it).
- * {@link io.switchboard.mi.MiStatistics} does not tell counters from gauges, so every one is listed as
- * OpenSIPS lists counters. 404 "Statistics Not Found" when a selection finds nothing.
+ * statistic, or for those the optional {@code statistics} selects (as {@code get_statistics} reads it).
+ * A gauge ({@link io.switchboard.mi.MiStatistics#gauges()}) is {@code "non-incremental"}, as OpenSIPS
+ * shows a statistic that is not a count; a histogram's {@code _count} and {@code _sum} are counts.
+ * 404 "Statistics Not Found" when a selection finds nothing.
  */
 @Component(service = MiCommand.class)
 @MiCommandSpec(command = "list_statistics", description = "Lists the statistics and their types",
@@ -33,9 +32,6 @@ public final class ListStatisticsCommand implements MiCommand {
     @Override
     public Object execute(MiParams params) throws MiException {
         List<String> names = params.strings("statistics");
-        Map<String, Object> types = new LinkedHashMap<>();
-        groups.values(names.isEmpty() ? StatisticsSelection.everything() : StatisticsSelection.of(names))
-                .keySet().forEach(name -> types.put(name, "incremental"));
-        return types;
+        return groups.table().types(names.isEmpty() ? StatisticsSelection.everything() : StatisticsSelection.of(names));
     }
 }

@@ -11,12 +11,14 @@ import io.switchboard.mi.MiParams;
 
 /**
  * {@code reset_statistics}, as OpenSIPS core has it: sets the counters {@code statistics} selects back
- * to zero (the same selection as {@code get_statistics}; gauges stay as they are) and answers
- * {@code "OK"}. 404 "Statistics Not Found" when the selection finds nothing.
+ * to zero (the same selection as {@code get_statistics}) and answers {@code "OK"}. Gauges stay as they
+ * are: a group or {@code all} passes over them, and naming one itself is refused whole with 400
+ * "Statistics Not Resettable", where OpenSIPS would answer "OK" and change nothing. 404 "Statistics
+ * Not Found" when the selection finds nothing.
  */
 @Component(service = MiCommand.class)
-@MiCommandSpec(command = "reset_statistics", description = "Resets statistics to zero", params = "statistics",
-        admin = true)
+@MiCommandSpec(command = "reset_statistics", description = "Resets counters to zero (gauges stay as they are)",
+        params = "statistics", admin = true)
 public final class ResetStatisticsCommand implements MiCommand {
     private final StatisticsGroups groups;
 
@@ -27,7 +29,7 @@ public final class ResetStatisticsCommand implements MiCommand {
 
     @Override
     public Object execute(MiParams params) throws MiException {
-        groups.reset(StatisticsSelection.of(params));
+        groups.table().reset(StatisticsSelection.of(params));
         return "OK";
     }
 }

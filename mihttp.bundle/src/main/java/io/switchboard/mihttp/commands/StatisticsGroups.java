@@ -1,7 +1,6 @@
 package io.switchboard.mihttp.commands;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,21 +10,17 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
-import io.switchboard.mi.MiException;
 import io.switchboard.mi.MiStatistics;
 
 /**
  * The {@link MiStatistics} groups in the registry, shared by {@code get_statistics},
- * {@code list_statistics} and {@code reset_statistics}. When two services claim a group, the one
- * {@link ServiceReference#compareTo} ranks highest shows it (highest {@code service.ranking}, then lowest
- * {@code service.id}); the other takes over when it goes. Copy-on-write: binding swaps in a new table,
- * commands read the current one without locking.
+ * {@code list_statistics} and {@code reset_statistics}, which read them through {@link #table()}. When
+ * two services claim a group, the one {@link ServiceReference#compareTo} ranks highest shows it (highest
+ * {@code service.ranking}, then lowest {@code service.id}); the other takes over when it goes.
+ * Copy-on-write: binding swaps in a new table, commands read the current one without locking.
  */
 @Component(service = StatisticsGroups.class)
 public final class StatisticsGroups {
-    /** The error OpenSIPS answers when a selection names no counter. */
-    static final int NOT_FOUND = 404;
-
     private final Map<ServiceReference<MiStatistics>, MiStatistics> services = new HashMap<>();
     private volatile Map<String, MiStatistics> byGroup = Map.of();
 
@@ -57,45 +52,8 @@ public final class StatisticsGroups {
         byGroup = groups;
     }
 
-    /**
-     * @return the value of every selected counter by {@code group:name}, groups in name order, counters
-     *         in their group's order
-     * @throws MiException 404 "Statistics Not Found" when the selection finds nothing (as OpenSIPS: a
-     *         group selected whole is found even when it has no counters yet, and {@code all} always is)
-     */
-    Map<String, Long> values(StatisticsSelection selection) throws MiException {
-        Map<String, Long> values = new LinkedHashMap<>();
-        visit(selection, (group, statistics, name, value) -> values.put(group + ":" + name, value));
-        return values;
-    }
-
-    /**
-     * Sets every selected counter back to zero; gauges, which cannot be reset, are left as they are.
-     *
-     * @throws MiException 404 "Statistics Not Found" when the selection finds nothing, as for {@link #values}
-     */
-    void reset(StatisticsSelection selection) throws MiException {
-        visit(selection, (group, statistics, name, value) -> statistics.reset(name));
-    }
-
-    @FunctionalInterface
-    private interface CounterVisitor {
-        void visit(String group, MiStatistics statistics, String name, Long value);
-    }
-
-    private void visit(StatisticsSelection selection, CounterVisitor visitor) throws MiException {
-        boolean found = false;
-        for (Map.Entry<String, MiStatistics> group : byGroup.entrySet()) {
-            found |= selection.selectsGroup(group.getKey());
-            for (Map.Entry<String, Long> counter : group.getValue().values().entrySet()) {
-                if (selection.matches(group.getKey(), counter.getKey())) {
-                    found = true;
-                    visitor.visit(group.getKey(), group.getValue(), counter.getKey(), counter.getValue());
-                }
-            }
-        }
-        if (!found) {
-            throw new MiException(NOT_FOUND, "Statistics Not Found");
-        }
+    /** @return the groups as they are now, best service of each, in name order */
+    StatisticsTable table() {
+        return new StatisticsTable(byGroup);
     }
 }

@@ -8,21 +8,21 @@ import io.switchboard.mi.MiException;
 import io.switchboard.mi.MiParams;
 
 /**
- * Which counters a {@code statistics} parameter names, as OpenSIPS reads it: {@code all} for every
- * counter, {@code group:} for every counter of a group, {@code group:name} for one counter, and a bare
- * {@code name} for the counter of that name in whichever group has one. Anything else names nothing.
+ * Which statistics a {@code statistics} parameter names, as OpenSIPS reads it: {@code all} for every
+ * statistic, {@code group:} for every statistic of a group, {@code group:name} for one, and a bare
+ * {@code name} for the statistic of that name in whichever group has one. Anything else names nothing.
  */
 final class StatisticsSelection {
     private final boolean all;
     private final Set<String> groups = new HashSet<>();
-    private final Set<String> counters = new HashSet<>();
+    private final Set<String> qualifiedNames = new HashSet<>();
     private final Set<String> bareNames = new HashSet<>();
 
     private StatisticsSelection(boolean all) {
         this.all = all;
     }
 
-    /** @return the selection of every counter */
+    /** @return the selection of every statistic */
     static StatisticsSelection everything() {
         return new StatisticsSelection(true);
     }
@@ -48,18 +48,23 @@ final class StatisticsSelection {
             } else if (colon == item.length() - 1) {
                 selection.groups.add(item.substring(0, colon));
             } else {
-                selection.counters.add(item);
+                selection.qualifiedNames.add(item);
             }
         }
         return selection;
     }
 
-    /** @return whether the counter {@code name} of {@code group} is selected */
+    /** @return whether the statistic {@code name} of {@code group} is selected */
     boolean matches(String group, String name) {
-        return selectsGroup(group) || counters.contains(group + ":" + name) || bareNames.contains(name);
+        return selectsGroup(group) || names(group, name);
     }
 
-    /** @return whether every counter of {@code group} is selected, which finds the group even when it has none */
+    /** @return whether the statistic {@code name} of {@code group} is named itself, not through its group or {@code all} */
+    boolean names(String group, String name) {
+        return qualifiedNames.contains(group + ":" + name) || bareNames.contains(name);
+    }
+
+    /** @return whether every statistic of {@code group} is selected, which finds the group even when it has none */
     boolean selectsGroup(String group) {
         return all || groups.contains(group);
     }

@@ -34,6 +34,10 @@ import io.switchboard.mi.MiCommand;
  * {@code swap_hold}: a call of it waits for the next command of that name rather than failing with
  * "method not found". A command that leaves takes no new call, and its departure waits (half the hold
  * at most) for the calls it runs.
+ * <p>
+ * Each command bound is listed in {@link MiCounters}, so its {@code _calls} counter shows at zero from
+ * then on. The registry references the counters, not the other way round: {@code get_statistics}, a
+ * command bound here, reads them, and SCR logs a circle of references as an error.
  */
 @Component(service = CommandRegistry.class)
 public final class CommandRegistry {
@@ -50,10 +54,12 @@ public final class CommandRegistry {
     private volatile int swapHoldMillis = HttpdAnchor.DEFAULT_SWAP_HOLD;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final Bundle own;
+    private final MiCounters counters;
 
     @Activate
-    public CommandRegistry(BundleContext context) {
+    public CommandRegistry(BundleContext context, @Reference MiCounters counters) {
         this.own = context.getBundle();
+        this.counters = counters;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -64,6 +70,7 @@ public final class CommandRegistry {
                     reference.getBundle(), MiCommand.NAME);
             return;
         }
+        counters.listed(info.name());
         synchronized (this) {
             byServiceId.put(info.serviceId(), info);
             rebuild();
@@ -76,6 +83,9 @@ public final class CommandRegistry {
     /** The same service with other properties: its entry is replaced in one step, with no vacancy and no wait. */
     void updatedMiCommand(MiCommand command, ServiceReference<MiCommand> reference) {
         CommandInfo changed = CommandInfo.of(reference, command);
+        if (changed != null) {
+            counters.listed(changed.name());
+        }
         synchronized (this) {
             Long id = (Long) reference.getProperty("service.id");
             CommandInfo current = byServiceId.get(id);

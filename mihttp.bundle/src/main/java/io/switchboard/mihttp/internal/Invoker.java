@@ -9,16 +9,19 @@ import io.switchboard.support.log.RateLimitedLog;
 /**
  * Runs a command by name for a caller, the same way for JSON-RPC, the web page and the shell: finds
  * it, checks the admin role, names the parameters and turns every failure into an {@link MiException}.
+ * Counts each call of a command found, and each error by its code, in {@link MiCounters}.
  */
 final class Invoker {
     private static final Logger LOG = LoggerFactory.getLogger(Invoker.class);
 
     private final CommandRegistry registry;
+    private final MiCounters counters;
     /** Refusals of admin-only commands, limited per user (the caller's address is not known here). */
     private final RateLimitedLog refusals = new RateLimitedLog(LOG, "mi_http refusal");
 
-    Invoker(CommandRegistry registry) {
+    Invoker(CommandRegistry registry, MiCounters counters) {
         this.registry = registry;
+        this.counters = counters;
     }
 
     /**
@@ -26,6 +29,15 @@ final class Invoker {
      * @return the command's result, possibly an {@link io.switchboard.mi.MiStream} to write
      */
     Object invoke(Caller caller, String method, Object params) throws MiException {
+        try {
+            return run(caller, method, params);
+        } catch (MiException failed) {
+            counters.failed(failed.code());
+            throw failed;
+        }
+    }
+
+    private Object run(Caller caller, String method, Object params) throws MiException {
         CommandCalls outer = CommandCalls.current();
         CommandInfo command;
         do {
@@ -33,6 +45,7 @@ final class Invoker {
             // or its vacancy, takes the call.
             command = find(method);
         } while (!command.calls().enter());
+        counters.called(command.name());
         try {
             if (command.admin() && !caller.admin()) {
                 refusals.warn("user " + caller.name(), "mi_http: user '{}' refused command {}: it needs the admin role",

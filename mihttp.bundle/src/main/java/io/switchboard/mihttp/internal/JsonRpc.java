@@ -30,6 +30,7 @@ import io.switchboard.mi.MiException;
  * JSON-RPC 2.0 over {@code POST /mi} as OpenSIPS 3's mi_http speaks it, plus batches: every error
  * comes with HTTP 200 except a body over {@code max_request_size} (413); a request that is only
  * notifications is answered 202 with no body. Responses are written as the results are produced.
+ * Errors of calls are counted by the {@link Invoker}; those of requests refused before a call, here.
  */
 final class JsonRpc {
     private static final Logger LOG = LoggerFactory.getLogger(JsonRpc.class);
@@ -42,11 +43,13 @@ final class JsonRpc {
     static final int MAX_NUMBER_LENGTH = 100;
 
     private final Invoker invoker;
+    private final MiCounters counters;
     private final MiHttpSettings settings;
     private final JsonMapper mapper;
 
-    JsonRpc(Invoker invoker, MiHttpSettings settings) {
+    JsonRpc(Invoker invoker, MiCounters counters, MiHttpSettings settings) {
         this.invoker = invoker;
+        this.counters = counters;
         this.settings = settings;
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(settings.maxDepth())
@@ -157,11 +160,12 @@ final class JsonRpc {
     }
 
     private void answer(JsonGenerator json, JsonRpcCall call, Caller caller) throws IOException {
+        if (call.invalid() != null) {
+            writeError(json, call.id(), counted(call.invalid()));
+            return;
+        }
         Object result;
         try {
-            if (call.invalid() != null) {
-                throw call.invalid();
-            }
             result = invoker.invoke(caller, call.method(), params(call));
         } catch (MiException failed) {
             writeError(json, call.id(), failed);
@@ -180,7 +184,7 @@ final class JsonRpc {
             return call.params() == null ? null : mapper.treeToValue(call.params(), Object.class);
         } catch (JsonProcessingException | IllegalArgumentException unconvertible) {
             LOG.debug("mi_http: params of {} not convertible", call.method(), unconvertible);
-            throw MiException.invalidParams("the params could not be read");
+            throw counted(MiException.invalidParams("the params could not be read"));
         }
     }
 
@@ -188,12 +192,19 @@ final class JsonRpc {
         response.send(status, CONTENT_TYPE, body);
     }
 
+    /** @return the answer to a request refused before any call: {@code failure}, counted */
     private byte[] error(JsonNode id, MiException failure) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator json = mapper.createGenerator(out)) {
-            writeError(json, id, failure);
+            writeError(json, id, counted(failure));
         }
         return out.toByteArray();
+    }
+
+    /** @return {@code failure}, counted: for errors no {@link Invoker} saw */
+    private MiException counted(MiException failure) {
+        counters.failed(failure.code());
+        return failure;
     }
 
     private static void writeError(JsonGenerator json, JsonNode id, MiException failure) throws IOException {

@@ -48,6 +48,7 @@ public final class MiHttp implements RootHandler {
     }
 
     private final CommandRegistry registry;
+    private final MiCounters counters;
     private final Invoker invoker;
     private final BundleContext context;
     /** Every refusal line of the MI, limited per client address. */
@@ -64,9 +65,10 @@ public final class MiHttp implements RootHandler {
     private ServiceRegistration<RootHandler> registration;
 
     @Activate
-    public MiHttp(@Reference CommandRegistry registry, BundleContext context) {
+    public MiHttp(@Reference CommandRegistry registry, @Reference MiCounters counters, BundleContext context) {
         this.registry = registry;
-        this.invoker = new Invoker(registry);
+        this.counters = counters;
+        this.invoker = new Invoker(registry, counters);
         this.context = context;
     }
 
@@ -87,8 +89,9 @@ public final class MiHttp implements RootHandler {
                     : "the previous configuration stays in force");
             return;
         }
-        JsonRpc jsonRpc = new JsonRpc(invoker, settings);
-        state = new State(settings, jsonRpc, new WebPage(registry, invoker, tokens, settings, jsonRpc.mapper()));
+        JsonRpc jsonRpc = new JsonRpc(invoker, counters, settings);
+        state = new State(settings, jsonRpc,
+                new WebPage(registry, invoker, counters, tokens, settings, jsonRpc.mapper()));
         Hashtable<String, Object> rootProperties = new Hashtable<>();
         rootProperties.put(RootHandler.ROOT, settings.root());
         rootProperties.put(RootHandler.MODULE, MODULE);
@@ -161,6 +164,8 @@ public final class MiHttp implements RootHandler {
                     return;
                 }
                 if (verdict instanceof Access.Refused refused) {
+                    // verify refuses only a wrong user name or password.
+                    counters.authenticationFailed();
                     refuse(response, refused);
                     return;
                 }
@@ -267,6 +272,7 @@ public final class MiHttp implements RootHandler {
         if (crossSite.isPresent()) {
             refusals.warn(FailureThrottle.client(request.remote()), "mi_http: refused {} {} from {}: {}",
                     request.method(), request.url(), request.remote(), crossSite.get());
+            counters.answered(403);
             response.send(403, "text/plain", "Forbidden: " + crossSite.get() + "\n");
             return;
         }
@@ -302,6 +308,8 @@ public final class MiHttp implements RootHandler {
     }
 
     private void refuse(HttpdResponse response, Access.Refused refused) {
+        // Counted as decided, so a client that has its answer finds the counter moved.
+        counters.answered(refused.status());
         Runnable answer = () -> {
             try {
                 if (refused.challenge()) {

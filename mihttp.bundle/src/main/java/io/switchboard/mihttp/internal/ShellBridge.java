@@ -38,10 +38,10 @@ public final class ShellBridge {
     private boolean active = true;
 
     @Activate
-    public ShellBridge(@Reference CommandRegistry registry, BundleContext context) {
+    public ShellBridge(@Reference CommandRegistry registry, @Reference MiCounters counters, BundleContext context) {
         this.registry = registry;
         this.context = context;
-        this.invoker = new Invoker(registry);
+        this.invoker = new Invoker(registry, counters);
     }
 
     /** Listens once constructed: the registry may call back at once, on another thread. */

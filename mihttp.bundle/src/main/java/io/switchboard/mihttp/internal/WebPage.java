@@ -42,13 +42,16 @@ final class WebPage {
 
     private final CommandRegistry registry;
     private final Invoker invoker;
+    private final MiCounters counters;
     private final CsrfTokens tokens;
     private final MiHttpSettings settings;
     private final JsonMapper mapper;
 
-    WebPage(CommandRegistry registry, Invoker invoker, CsrfTokens tokens, MiHttpSettings settings, JsonMapper mapper) {
+    WebPage(CommandRegistry registry, Invoker invoker, MiCounters counters, CsrfTokens tokens, MiHttpSettings settings,
+            JsonMapper mapper) {
         this.registry = registry;
         this.invoker = invoker;
+        this.counters = counters;
         this.tokens = tokens;
         this.settings = settings;
         this.mapper = mapper;
@@ -105,6 +108,7 @@ final class WebPage {
         }
         Optional<String> token = first(args, CSRF);
         if (token.isPresent() && !tokens.valid(token.get(), caller)) {
+            counters.answered(403);
             message(response, 403, caller, "This form has expired or did not come from this page: reload it");
             return;
         }

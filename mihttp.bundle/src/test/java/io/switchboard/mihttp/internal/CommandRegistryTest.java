@@ -19,7 +19,7 @@ import io.switchboard.support.testing.FakeReference;
 
 /** Which MI command answers a name as commands come, change and go; with fake service references. */
 class CommandRegistryTest {
-    private final CommandRegistry registry = new CommandRegistry(activeBundleContext());
+    private final CommandRegistry registry = new CommandRegistry(activeBundleContext(), new MiCounters());
     private final MiCommand first = params -> "first";
     private final MiCommand second = params -> "second";
 

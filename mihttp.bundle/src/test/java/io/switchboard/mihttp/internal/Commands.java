@@ -18,8 +18,13 @@ final class Commands {
     }
 
     static CommandRegistry registry() {
+        return registry(new MiCounters());
+    }
+
+    /** @return a registry that lists each command it binds in {@code counters} */
+    static CommandRegistry registry(MiCounters counters) {
         Bundle bundle = proxy(Bundle.class, Map.of("getState", Bundle.ACTIVE, "getSymbolicName", "test"));
-        return new CommandRegistry(proxy(BundleContext.class, Map.of("getBundle", bundle)));
+        return new CommandRegistry(proxy(BundleContext.class, Map.of("getBundle", bundle)), counters);
     }
 
     /** Binds {@code command} under the service properties given (name, params, ...). */

@@ -59,7 +59,8 @@ class JsonRpcFuzzTest {
     }
 
     private static JsonRpc jsonRpc() {
-        CommandRegistry registry = Commands.registry();
+        MiCounters counters = new MiCounters();
+        CommandRegistry registry = Commands.registry(counters);
         Commands.add(registry, params -> params.asMap(),
                 Map.of(MiCommand.NAME, "echo", MiCommand.OPTIONAL_PARAMS, new String[] { "a", "b", "c" }));
         Commands.add(registry, params -> params.string("a") + params.optionalString("b").orElse(""),
@@ -72,7 +73,7 @@ class JsonRpcFuzzTest {
             throw new MiException(404, "unknown MI command", params.string("a"));
         }, Map.of(MiCommand.NAME, "help", MiCommand.OPTIONAL_PARAMS, "a"));
         try {
-            return new JsonRpc(new Invoker(registry), Settings.defaults());
+            return new JsonRpc(new Invoker(registry, counters), counters, Settings.defaults());
         } catch (SettingRefusedException impossible) {
             throw new AssertionError(impossible);
         }

@@ -23,7 +23,8 @@ class JsonRpcLimitsTest {
 
     @BeforeEach
     void commands() throws Exception {
-        CommandRegistry registry = Commands.registry();
+        MiCounters counters = new MiCounters();
+        CommandRegistry registry = Commands.registry(counters);
         Commands.add(registry, params -> params.string("a"),
                 Map.of(MiCommand.NAME, "echo", MiCommand.PARAMS, "a"));
         Commands.add(registry, params -> {
@@ -34,7 +35,7 @@ class JsonRpcLimitsTest {
         Commands.add(registry, params -> {
             throw new IllegalStateException("secret path /etc/switchboard/x.cfg");
         }, Map.of(MiCommand.NAME, "broken"));
-        jsonRpc = new JsonRpc(new Invoker(registry), Settings.defaults());
+        jsonRpc = new JsonRpc(new Invoker(registry, counters), counters, Settings.defaults());
     }
 
     @Test

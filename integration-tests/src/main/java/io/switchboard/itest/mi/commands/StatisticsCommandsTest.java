@@ -7,6 +7,8 @@ import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,13 +17,21 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.test.common.annotation.InjectBundleContext;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.switchboard.itest.Configs;
 import io.switchboard.itest.Handlers;
 import io.switchboard.itest.Httpd;
 import io.switchboard.itest.Loopback;
+import io.switchboard.itest.Mi;
+import io.switchboard.mi.MiException;
+import io.switchboard.mi.MiHistogram;
 import io.switchboard.mi.MiStatistics;
 
-/** get/list/reset_statistics over the counters httpd keeps per root, after real requests. */
+/**
+ * get/list/reset_statistics over the counters httpd keeps per root, after real requests, and over a
+ * group of the test's own with a gauge and a histogram.
+ */
 class StatisticsCommandsTest {
     @InjectBundleContext
     BundleContext context;
@@ -107,6 +117,61 @@ class StatisticsCommandsTest {
         assertThat(MiCalls.map(MiCalls.call("get_statistics", Map.of("statistics", "itest:")))).containsExactly(Map.entry("itest:value", 1L));
         first.unregister();
         MiCalls.failure(404, "get_statistics", Map.of("statistics", "itest:"));
+    }
+
+    @Test
+    void aGaugeIsNonIncrementalAndAHistogramShowsAsItsCountAndSum() throws Exception {
+        Levels levels = new Levels();
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(MiStatistics.GROUP, "itest_levels");
+        context.registerService(MiStatistics.class, levels, properties);
+        assertThat(MiCalls.map(MiCalls.call("get_statistics", Map.of("statistics", "itest_levels:")))).containsExactly(
+                Map.entry("itest_levels:done", 5L), Map.entry("itest_levels:queued", 3L),
+                Map.entry("itest_levels:wait_count", 3L), Map.entry("itest_levels:wait_sum", 0.75));
+        assertThat(MiCalls.map(MiCalls.call("list_statistics", Map.of("statistics", "itest_levels:")))).containsExactly(
+                Map.entry("itest_levels:done", "incremental"), Map.entry("itest_levels:queued", "non-incremental"),
+                Map.entry("itest_levels:wait_count", "incremental"), Map.entry("itest_levels:wait_sum", "incremental"));
+        JsonNode overHttp = Mi.call("{\"jsonrpc\":\"2.0\",\"method\":\"get_statistics\","
+                + "\"params\":{\"statistics\":[\"itest_levels:wait_sum\",\"queued\"]},\"id\":1}").path("result");
+        assertThat(overHttp.toString()).isEqualTo("{\"itest_levels:queued\":3,\"itest_levels:wait_sum\":0.75}");
+
+        MiException refused = MiCalls.failure(400, "reset_statistics", Map.of("statistics", List.of("itest_levels:queued",
+                "itest_levels:done")));
+        assertThat(refused.getMessage()).isEqualTo("Statistics Not Resettable");
+        assertThat(refused.data()).isEqualTo("itest_levels:queued is a gauge (non-incremental): a level, not a count, "
+                + "which reset_statistics leaves as it is");
+        assertThat(levels.resets).as("nothing reset when a gauge is named").isEmpty();
+        assertThat(MiCalls.call("reset_statistics", Map.of("statistics", "itest_levels:"))).isEqualTo("OK");
+        assertThat(levels.resets).containsExactly("done", "wait");
+    }
+
+    /** A group of one counter, one gauge and one histogram, which records the resets asked of it. */
+    private static final class Levels implements MiStatistics {
+        final List<String> resets = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Map<String, Long> values() {
+            Map<String, Long> values = new LinkedHashMap<>();
+            values.put("done", 5L);
+            values.put("queued", 3L);
+            return values;
+        }
+
+        @Override
+        public Set<String> gauges() {
+            return Set.of("queued");
+        }
+
+        @Override
+        public Map<String, MiHistogram> histograms() {
+            return Map.of("wait", new MiHistogram(new double[] { 0.1, 0.5 }, new long[] { 1, 2, 0 }, 0.75));
+        }
+
+        @Override
+        public boolean reset(String name) {
+            resets.add(name);
+            return true;
+        }
     }
 
     private ServiceRegistration<MiStatistics> register(int ranking, long value) {
