@@ -45,9 +45,9 @@ public interface MiStatistics {
     }
 
     /**
-     * Sets a counter back to zero.
+     * Sets a counter, or a histogram, back to zero.
      *
-     * @param name a counter name without the group
+     * @param name a counter's or a histogram's name, without the group
      * @return {@code false} when there is no such counter or it cannot be reset (a gauge)
      */
     boolean reset(String name);

@@ -75,7 +75,7 @@ class LoginStormTest {
         try (LogCapture capture = new LogCapture(logs)) {
             List<Future<String>> storm = new ArrayList<>();
             for (int i = 2; i <= 101; i++) {
-                String address = "127.0.0." + i;
+                String address = "127.0.1." + i;
                 String request = Mi.rawPost(ECHO, Mi.basic("alice", "guess-" + i));
                 storm.add(attackers.submit(() -> Loopback.rawFrom(address, Httpd.port(), request, Duration.ofSeconds(60))));
             }
@@ -104,7 +104,7 @@ class LoginStormTest {
         try (LogCapture capture = new LogCapture(logs)) {
             List<Future<String>> storm = new ArrayList<>();
             for (int i = 40; i <= 99; i++) {
-                String address = "127.0.0." + i;
+                String address = "127.0.1." + i;
                 String request = Mi.rawPost(ECHO, Mi.basic("alice", "guess-" + i));
                 storm.add(attackers.submit(() -> Loopback.rawFrom(address, Httpd.port(), request, Duration.ofSeconds(60))));
             }
