@@ -205,12 +205,12 @@ public final class Container implements AutoCloseable {
     }
 
     /** One look for a fact: its value, {@code null} or an {@link IOException} saying why not yet. */
-    private interface Probe<T> {
+    public interface Probe<T> {
         T look() throws IOException, InterruptedException;
     }
 
     /** Looks for {@code what} every {@value #POLL_MILLIS} ms until it is there, the container ended or {@code timeout} passed. */
-    private <T> T await(String what, Duration timeout, Probe<T> probe) throws Exception {
+    public <T> T await(String what, Duration timeout, Probe<T> probe) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "nothing";
         while (System.nanoTime() < deadline) {
@@ -267,7 +267,7 @@ public final class Container implements AutoCloseable {
      * @return {@code count} distinct ports free on loopback now, below the range the system hands out
      *         to outgoing connections, so that no client connection takes one before the container binds it
      */
-    private static int[] freePorts(int count) throws IOException {
+    static int[] freePorts(int count) throws IOException {
         int[] ports = new int[count];
         Random random = new Random();
         int found = 0;

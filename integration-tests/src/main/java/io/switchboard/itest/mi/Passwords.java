@@ -10,11 +10,11 @@ import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 
 /** Password hashes for the {@code users} setting, made as a user makes them: with the Gogo command. */
-final class Passwords {
+public final class Passwords {
     private Passwords() {
     }
 
-    static String hash(CommandProcessor shell, String password) throws Exception {
+    public static String hash(CommandProcessor shell, String password) throws Exception {
         try (PrintStream print = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
                 CommandSession session = shell.createSession(System.in, print, print)) {
             String hash = String.valueOf(session.execute("mihttp:hash_password " + password));

@@ -56,6 +56,8 @@ class RevisionLeakTest {
             for (int i = 0; i < UPDATES; i++) {
                 revisions.add(new WeakReference<>(bundle.adapt(BundleWiring.class).getClassLoader()));
                 bundle.update();
+                // Each revision of mihttp reads the JVM's metrics, through the Prometheus client it embeds.
+                scraped(port);
             }
             refresh(bundle);
             serves(port);
@@ -124,6 +126,11 @@ class RevisionLeakTest {
     private static void serves(int port) throws Exception {
         Configs.await("httpd and the MI serving", Duration.ofSeconds(30),
                 () -> Loopback.get(port, "/mi/").statusCode() == 200);
+    }
+
+    private static void scraped(int port) throws Exception {
+        Configs.await("/metrics serving", Duration.ofSeconds(30),
+                () -> Loopback.get(port, "/metrics").body().contains("jvm_threads_current"));
     }
 
     private static long openDescriptors() throws IOException {

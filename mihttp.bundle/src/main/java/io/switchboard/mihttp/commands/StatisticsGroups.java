@@ -1,5 +1,6 @@
 package io.switchboard.mihttp.commands;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,6 +39,11 @@ public final class StatisticsGroups {
     synchronized void unbindStatistics(ServiceReference<MiStatistics> reference) {
         services.remove(reference);
         rebuild();
+    }
+
+    /** @return the groups as they are now, best service of each, in name order, for the Prometheus endpoint */
+    public Map<String, MiStatistics> groups() {
+        return Collections.unmodifiableMap(byGroup);
     }
 
     private void rebuild() {

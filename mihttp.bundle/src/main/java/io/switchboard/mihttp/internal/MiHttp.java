@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -34,12 +35,13 @@ import io.switchboard.support.settings.SettingRefusedException;
 
 /**
  * mi_http itself: owns the root {@code mi_http_root} (moved by a configuration change), checks who
- * calls, and sends {@code POST} on the root to JSON-RPC and everything else to the web page.
+ * calls, and sends {@code POST} on the root to JSON-RPC and everything else to the web page. Its
+ * access rules serve the bundle's other roots too, as {@link MiAccess}.
  */
 @Component(configurationPid = MiHttpSettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         immediate = true, service = {})
 @Designate(ocd = MiHttpConfiguration.class)
-public final class MiHttp implements RootHandler {
+public final class MiHttp implements RootHandler, MiAccess {
     private static final Logger LOG = LoggerFactory.getLogger(MiHttp.class);
     static final String MODULE = "mi_http";
 
@@ -63,6 +65,7 @@ public final class MiHttp implements RootHandler {
     private final Gate late = new Gate();
     private volatile State state;
     private ServiceRegistration<RootHandler> registration;
+    private ServiceRegistration<MiAccess> accessRegistration;
 
     @Activate
     public MiHttp(@Reference CommandRegistry registry, @Reference MiCounters counters, BundleContext context) {
@@ -107,6 +110,7 @@ public final class MiHttp implements RootHandler {
         if (registration == null) {
             // By hand: DS registers before the settings are checked (raw keys, no httpd.root) and keeps it if refused.
             registration = context.registerService(RootHandler.class, this, rootProperties);
+            accessRegistration = context.registerService(MiAccess.class, this, null);
         } else {
             registration.setProperties(rootProperties);
         }
@@ -116,6 +120,10 @@ public final class MiHttp implements RootHandler {
 
     @Deactivate
     synchronized void deactivate() {
+        if (accessRegistration != null) {
+            accessRegistration.unregister();
+            accessRegistration = null;
+        }
         if (registration != null) {
             registration.unregister();
             registration = null;
@@ -137,7 +145,8 @@ public final class MiHttp implements RootHandler {
         State current = state;
         Access.Verdict verdict = access.check(request, current.settings());
         if (verdict instanceof Access.Check login) {
-            checkOffThread(request, response, current, login);
+            checkOffThread(request, response, current.settings(), login,
+                    caller -> serveAfterLogin(request, response, current, caller));
         } else if (verdict instanceof Access.Refused refused) {
             refuse(response, refused);
         } else {
@@ -147,9 +156,10 @@ public final class MiHttp implements RootHandler {
 
     /**
      * Answers a request whose password must be checked later, from the threads of {@link LoginChecks}:
-     * the server's thread returns at once.
+     * the server's thread returns at once, and {@code afterLogin} serves the caller, the response deferred.
      */
-    private void checkOffThread(HttpdRequest request, HttpdResponse response, State current, Access.Check login) {
+    private void checkOffThread(HttpdRequest request, HttpdResponse response, MiHttpSettings settings,
+            Access.Check login, Consumer<Caller> afterLogin) {
         response.defer();
         LoginChecks.Login task = new LoginChecks.Login() {
             @Override
@@ -171,7 +181,7 @@ public final class MiHttp implements RootHandler {
                 }
                 Caller caller = ((Access.Granted) verdict).caller();
                 try {
-                    logins.serve(() -> serveAfterLogin(request, response, current, caller));
+                    logins.serve(() -> afterLogin.accept(caller));
                 } catch (RejectedExecutionException busy) {
                     refuse(response, new Access.Refused(503, "Service Unavailable: too many logins at once; retry",
                             0, false, 1));
@@ -187,7 +197,7 @@ public final class MiHttp implements RootHandler {
         };
         if (!logins.check(task)) {
             access.dropped(login);
-            refuse(response, access.busy(login, current.settings().maxPendingLogins()));
+            refuse(response, access.busy(login, settings.maxPendingLogins()));
         }
     }
 
@@ -334,5 +344,45 @@ public final class MiHttp implements RootHandler {
         } catch (RejectedExecutionException deactivated) {
             answer.run();
         }
+    }
+
+    @Override
+    public void admit(HttpdRequest request, HttpdResponse response, Admitted admitted) throws IOException {
+        MiHttpSettings settings = state.settings();
+        Access.Verdict verdict = access.check(request, settings);
+        if (verdict instanceof Access.Check login) {
+            checkOffThread(request, response, settings, login, caller -> admittedLate(request, response, settings,
+                    admitted));
+        } else if (verdict instanceof Access.Refused refused) {
+            refuse(response, refused);
+        } else if (!crossSite(request, response, settings)) {
+            admitted.serve();
+        }
+    }
+
+    private void admittedLate(HttpdRequest request, HttpdResponse response, MiHttpSettings settings,
+            Admitted admitted) {
+        try {
+            if (!crossSite(request, response, settings)) {
+                admitted.serve();
+            }
+        } catch (IOException | RuntimeException failed) {
+            LOG.error("mi_http: {} {} from {} failed after its login", request.method(), request.url(),
+                    request.remote(), failed);
+            failDeferred(response, 500, "Internal Server Error");
+        } finally {
+            response.complete();
+        }
+    }
+
+    /** @return whether the request came from another site, or by a rebound name; then it is answered 403 */
+    private boolean crossSite(HttpdRequest request, HttpdResponse response, MiHttpSettings settings) {
+        Optional<String> crossSite = SameOrigin.refusal(request, settings.users().none());
+        crossSite.ifPresent(reason -> {
+            refusals.warn(FailureThrottle.client(request.remote()), "mi_http: refused {} {} from {}: {}",
+                    request.method(), request.url(), request.remote(), reason);
+            refuse(response, new Access.Refused(403, "Forbidden: " + reason, 0, false, 0));
+        });
+        return crossSite.isPresent();
     }
 }

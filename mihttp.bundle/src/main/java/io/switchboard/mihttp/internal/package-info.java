@@ -11,6 +11,8 @@
 // registered, its getService null, when a refused first configuration fails the activation.
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.switchboard.httpd.RootHandler",
         uses = io.switchboard.httpd.RootHandler.class)
+// MiAccess too is registered by hand, and only for the Prometheus endpoint of this bundle.
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.switchboard.mihttp.internal.MiAccess")
 package io.switchboard.mihttp.internal;
 
 import org.osgi.annotation.bundle.Capability;
