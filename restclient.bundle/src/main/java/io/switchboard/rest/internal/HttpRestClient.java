@@ -68,12 +68,15 @@ public final class HttpRestClient implements RestClient {
     private final Set<String> connecting = ConcurrentHashMap.newKeySet();
     private final ServiceResources resources;
     private final TlsDomains domains = new TlsDomains();
+    private final RestLatency latency;
     private volatile ClientSet clients;
     /** The current configuration's own TLS settings: an unnamed domain. */
     private TlsDomainSettings ownTls;
 
     @Activate
-    public HttpRestClient(RestClientConfiguration config, Map<String, Object> properties) {
+    public HttpRestClient(RestClientConfiguration config, Map<String, Object> properties,
+            @Reference RestLatency latency) {
+        this.latency = latency;
         resources = new ServiceResources(new TransferLimit(1, starter), connecting, new Deadlines(timer), CLOSER,
                 ConcurrentHashMap.newKeySet(),
                 new RateLimitedLog(LoggerFactory.getLogger(Transfer.class), "REST failure"), starter);
@@ -111,6 +114,7 @@ public final class HttpRestClient implements RestClient {
         }
         ownTls = new TlsDomainSettings(null, tls, settings.verifyHost());
         resources.slots().limit(settings.maxTransfers());
+        latency.bounds(settings.latencyBuckets());
         publish(settings);
         LOG.info("configuration {} applied", RestSettings.PID);
     }
@@ -200,7 +204,7 @@ public final class HttpRestClient implements RestClient {
         if (method == null || !METHOD.matcher(method).matches()) {
             throw new IllegalArgumentException("method must be an upper-case token: " + method);
         }
-        return new RequestBuilder(() -> clients, method, url);
+        return new RequestBuilder(() -> clients, latency, method, url);
     }
 
     @Override

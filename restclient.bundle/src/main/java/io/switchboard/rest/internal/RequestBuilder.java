@@ -42,6 +42,7 @@ final class RequestBuilder implements RestRequest {
      */
     private static final long BACKSTOP_MARGIN_MILLIS = 1000;
     private final Supplier<ClientSet> clients;
+    private final RestLatency latency;
     private final String method;
     private final String url;
     private final List<String[]> headers = new ArrayList<>();
@@ -55,9 +56,13 @@ final class RequestBuilder implements RestRequest {
     private record Dispatched(CompletableFuture<RestResponse> call, Duration timeout) {
     }
 
-    /** @param clients the clients current when the request is sent */
-    RequestBuilder(Supplier<ClientSet> clients, String method, String url) {
+    /**
+     * @param clients the clients current when the request is sent
+     * @param latency where each send's outcome is timed
+     */
+    RequestBuilder(Supplier<ClientSet> clients, RestLatency latency, String method, String url) {
         this.clients = clients;
+        this.latency = latency;
         this.method = method;
         this.url = url;
     }
@@ -159,8 +164,16 @@ final class RequestBuilder implements RestRequest {
         return dispatch().call();
     }
 
-    /** Sends what the request holds now, with the effective {@code curl_timeout} of the client it gets. */
+    /** Sends what the request holds now, and times it from here to the outcome its caller gets. */
     private Dispatched dispatch() {
+        long calledNanos = System.nanoTime();
+        Dispatched sent = start();
+        sent.call().whenComplete((response, failure) -> latency.record(failure, System.nanoTime() - calledNanos));
+        return sent;
+    }
+
+    /** Sends what the request holds now, with the effective {@code curl_timeout} of the client it gets. */
+    private Dispatched start() {
         if (url == null) {
             return new Dispatched(failed("the URL is null"), null);
         }

@@ -52,7 +52,7 @@ class CallerInputFuzzTest {
     }
 
     private static void header(String text) {
-        RequestBuilder request = new RequestBuilder(() -> null, "GET", "http://127.0.0.1/");
+        RequestBuilder request = new RequestBuilder(() -> null, new RestLatency(), "GET", "http://127.0.0.1/");
         try {
             request.header(text);
         } catch (IllegalArgumentException refused) {
@@ -64,7 +64,7 @@ class CallerInputFuzzTest {
     }
 
     private static void contentType(String text) {
-        RequestBuilder request = new RequestBuilder(() -> null, "POST", "http://127.0.0.1/");
+        RequestBuilder request = new RequestBuilder(() -> null, new RestLatency(), "POST", "http://127.0.0.1/");
         try {
             request.body(new byte[0], text);
         } catch (IllegalArgumentException refused) {

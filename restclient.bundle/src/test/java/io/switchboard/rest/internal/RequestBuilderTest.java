@@ -10,13 +10,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.switchboard.mi.MiHistogram;
 import io.switchboard.rest.RestException;
 
 /** What a request refuses before it is sent. */
 class RequestBuilderTest {
     @Test
     void timeoutsMustBePositiveAndSane() {
-        RequestBuilder request = new RequestBuilder(() -> null, "GET", "http://127.0.0.1/");
+        RequestBuilder request = new RequestBuilder(() -> null, new RestLatency(), "GET", "http://127.0.0.1/");
         for (Duration bad : new Duration[] { Duration.ZERO, Duration.ofMillis(-1), Duration.ofSeconds(Long.MAX_VALUE),
                 Duration.ofDays(366) }) {
             assertThatIllegalArgumentException().isThrownBy(() -> request.timeout(bad)).withMessageContaining("timeout");
@@ -28,7 +29,7 @@ class RequestBuilderTest {
 
     @Test
     void aNullUrlFailsTheStageSayingSo() {
-        Throwable failure = new RequestBuilder(() -> null, "GET", null).sendAsync().toCompletableFuture()
+        Throwable failure = new RequestBuilder(() -> null, new RestLatency(), "GET", null).sendAsync().toCompletableFuture()
                 .handle((response, thrown) -> thrown).join();
         assertThat(failure).isInstanceOf(RestException.class).hasMessageContaining("URL is null");
         assertThat(((RestException) failure).code()).isEqualTo(RestException.INTERNAL);
@@ -38,14 +39,23 @@ class RequestBuilderTest {
     void aBlockingSendWithoutConfigurationFailsAtOnce() {
         long start = System.nanoTime();
         RestException failure = catchThrowableOfType(
-                () -> new RequestBuilder(() -> null, "GET", "http://127.0.0.1/").send(), RestException.class);
+                () -> new RequestBuilder(() -> null, new RestLatency(), "GET", "http://127.0.0.1/").send(), RestException.class);
         assertThat(failure.code()).isEqualTo(RestException.INTERNAL);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(500);
     }
 
     @Test
+    void aCallRefusedBeforeItIsSentIsTimedAsMinusTen() {
+        RestLatency latency = new RestLatency();
+        new RequestBuilder(() -> null, latency, "GET", null).sendAsync().toCompletableFuture()
+                .handle((response, thrown) -> thrown).join();
+        assertThat(latency.histograms().get("latency_minus_10").count()).isEqualTo(1);
+        assertThat(latency.histograms().values().stream().mapToLong(MiHistogram::count).sum()).isEqualTo(1);
+    }
+
+    @Test
     void headersAndContentTypesAreUsAsciiTextThatHttpCoreSendsUnchanged() {
-        RequestBuilder request = new RequestBuilder(() -> null, "POST", "http://127.0.0.1/");
+        RequestBuilder request = new RequestBuilder(() -> null, new RestLatency(), "POST", "http://127.0.0.1/");
         request.header("X-Key:\t a b ");
         assertThat(sent(request).headers().get(0)).containsExactly("X-Key", "a b");
         for (String bad : new String[] { "X-Name: ключ", "X-A: a\u0000b", "X-A: a\u010D\u010AX-B: b", "X-A: \u0085" }) {

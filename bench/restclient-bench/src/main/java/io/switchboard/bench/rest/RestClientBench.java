@@ -145,16 +145,21 @@ public final class RestClientBench {
         }
     }
 
-    /** Builds the RestClient service as DS does: its configuration is an annotation instance and the raw properties. */
+    /**
+     * Builds the RestClient service as DS does: its configuration is an annotation instance and the raw
+     * properties, its latency histograms a component of their own.
+     */
     private static RestClient switchboard(Map<String, Object> config) throws Exception {
         Class<?> service = Class.forName("io.switchboard.rest.internal.HttpRestClient");
         Class<?> type = Class.forName("io.switchboard.rest.internal.RestClientConfiguration");
+        Class<?> latency = Class.forName("io.switchboard.rest.internal.RestLatency");
         Object configuration = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
                 (proxy, method, arguments) -> {
                     Object value = config.get(method.getName().replace("__", "_"));
                     return value != null ? value : method.getDefaultValue();
                 });
-        return (RestClient) service.getConstructor(type, Map.class).newInstance(configuration, config);
+        return (RestClient) service.getConstructor(type, Map.class, latency).newInstance(configuration, config,
+                latency.getConstructor().newInstance());
     }
 
     private static void run(String name, Supplier<CompletableFuture<?>> call, int inFlight, int warmup, int seconds)
