@@ -72,19 +72,22 @@ final class DispatchHandler implements Request.Handler {
             passOn(request, response, callback);
             return true;
         }
+        // Where each root's latency starts: a request held for a root's next handler keeps its arrival.
+        long arrivedNanos = System.nanoTime();
         try {
-            return dispatch(request, response, callback);
+            return dispatch(request, response, callback, arrivedNanos);
         } finally {
             routing.exit();
         }
     }
 
-    private boolean dispatch(Request request, Response response, Callback callback) throws Exception {
+    private boolean dispatch(Request request, Response response, Callback callback, long arrivedNanos)
+            throws Exception {
         if (HttpMethod.CONNECT.is(request.getMethod())) {
             String client = Request.getRemoteAddr(request);
             ClientLines.REFUSALS.debug(client, "CONNECT {} from {} refused: httpd is no proxy", request.getHttpURI(), client);
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS");
-            unrouted(response, callback, 405, "Method Not Allowed: CONNECT, httpd is no proxy");
+            unrouted(response, callback, 405, "Method Not Allowed: CONNECT, httpd is no proxy", arrivedNanos);
             return true;
         }
         String rawPath = request.getHttpURI().getPath();
@@ -99,14 +102,15 @@ final class DispatchHandler implements Request.Handler {
             String client = Request.getRemoteAddr(request);
             ClientLines.REFUSALS.debug(client, "{} {} from {} refused: {}", request.getMethod(), rawPath, client,
                     rejected.getMessage());
-            unrouted(response, callback, 400, "Bad Request: " + rejected.getMessage());
+            unrouted(response, callback, 400, "Bad Request: " + rejected.getMessage(), arrivedNanos);
             return true;
         }
-        return route(request, response, callback, path);
+        return route(request, response, callback, path, arrivedNanos);
     }
 
     /** @return {@code false} when the request is left to Pax Web's contexts */
-    private boolean route(Request request, Response response, Callback callback, RequestPath path) throws Exception {
+    private boolean route(Request request, Response response, Callback callback, RequestPath path, long arrivedNanos)
+            throws Exception {
         if (registry.closed()) {
             // httpd is leaving: through the server again, the anchor holds the request for the next one.
             passOn(request, response, callback);
@@ -114,7 +118,7 @@ final class DispatchHandler implements Request.Handler {
         }
         RootRegistry.Handling serving = registry.serving(path.root());
         if (serving == null) {
-            if (held(path.root(), request, response, callback, path)) {
+            if (held(path.root(), request, response, callback, path, arrivedNanos)) {
                 return true;
             }
             // Neither a handler nor a vacancy: a handler that came just now ends the vacancy only after
@@ -125,7 +129,7 @@ final class DispatchHandler implements Request.Handler {
             serving = registry.serving(RootHandler.FALLBACK);
         }
         if (serving == null) {
-            if (held(RootHandler.FALLBACK, request, response, callback, path)) {
+            if (held(RootHandler.FALLBACK, request, response, callback, path, arrivedNanos)) {
                 return true;
             }
             serving = registry.serving(RootHandler.FALLBACK);
@@ -134,21 +138,22 @@ final class DispatchHandler implements Request.Handler {
             if (whiteboardServes.getAsBoolean()) {
                 return false;
             }
-            unrouted(response, callback, 404, "Not Found: no handler for root /" + path.root());
+            unrouted(response, callback, 404, "Not Found: no handler for root /" + path.root(), arrivedNanos);
             return true;
         }
         RootRegistry.Handling chosen = serving;
-        if (!chosen.exchanges().run(() -> serve(chosen, request, response, callback, path))) {
+        if (!chosen.exchanges().run(() -> serve(chosen, request, response, callback, path, arrivedNanos))) {
             // The handler left between the look-up and the call: its successor or its vacancy takes the request.
-            return route(request, response, callback, path);
+            return route(request, response, callback, path, arrivedNanos);
         }
         return true;
     }
 
     /** @return {@code true} when {@code root} is vacant and the request waits for its next handler */
-    private boolean held(String root, Request request, Response response, Callback callback, RequestPath path) {
+    private boolean held(String root, Request request, Response response, Callback callback, RequestPath path,
+            long arrivedNanos) {
         Vacancy vacancy = registry.vacancy(root);
-        if (vacancy == null || !vacancy.hold(() -> routeAgain(request, response, callback, path))) {
+        if (vacancy == null || !vacancy.hold(() -> routeAgain(request, response, callback, path, arrivedNanos))) {
             return false;
         }
         statistics.of(root).held();
@@ -160,7 +165,8 @@ final class DispatchHandler implements Request.Handler {
      * httpd routes, so that its departure waits for it. Once httpd is leaving, the request goes back to
      * the anchor at once.
      */
-    private void routeAgain(Request request, Response response, Callback callback, RequestPath path) {
+    private void routeAgain(Request request, Response response, Callback callback, RequestPath path,
+            long arrivedNanos) {
         try {
             if (!routing.enter()) {
                 passOn(request, response, callback);
@@ -169,7 +175,7 @@ final class DispatchHandler implements Request.Handler {
             try {
                 request.getComponents().getExecutor().execute(() -> {
                     try {
-                        if (!route(request, response, callback, path)) {
+                        if (!route(request, response, callback, path, arrivedNanos)) {
                             passOn(request, response, callback);
                         }
                     } catch (Throwable failure) {
@@ -201,14 +207,14 @@ final class DispatchHandler implements Request.Handler {
     }
 
     private void serve(RootRegistry.Handling serving, Request request, Response response, Callback callback,
-            RequestPath path) {
+            RequestPath path, long arrivedNanos) {
         RootEntry entry = serving.entry();
         RootCounters counters = statistics.of(entry.root());
         counters.requested();
         HttpdSettings current = settings.get();
         RequestBody body = new RequestBody(request, entry.root(), current);
         JettyResponse answer = new JettyResponse(request, response, callback, entry, serving.exchanges(), current,
-                counters, body);
+                counters, body, arrivedNanos);
         if (current.maxBodySize() > 0 && request.getLength() > current.maxBodySize()) {
             answer.answer(413, tooLarge(current.maxBodySize()), true);
             return;
@@ -245,13 +251,14 @@ final class DispatchHandler implements Request.Handler {
         return "Payload Too Large: the body exceeds max_body_size=" + limit + " bytes";
     }
 
-    private void unrouted(Response response, Callback callback, int status, String text) {
+    private void unrouted(Response response, Callback callback, int status, String text, long arrivedNanos) {
         RootCounters counters = statistics.of(RootStatistics.UNROUTED);
         counters.requested();
         byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
+        // Counted before the last write, as a root's response is: a client that has its answer finds it counted.
+        counters.responded(status, 0, body.length, System.nanoTime() - arrivedNanos);
         response.write(true, ByteBuffer.wrap(body), callback);
-        counters.responded(status, 0, body.length);
     }
 }

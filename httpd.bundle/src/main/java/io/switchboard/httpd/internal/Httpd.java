@@ -97,6 +97,7 @@ public final class Httpd {
                 paxWeb.listen(next, previous != null);
             }
             settings = next;
+            statistics.latencyBounds(next.latencyBuckets());
             if (previous != null && dispatcher != null && (previous.swapHold() != next.swapHold()
                     || previous.shutdownGrace() != next.shutdownGrace())) {
                 dispatcher.setProperties(dispatcherProperties(next));

@@ -5,6 +5,7 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.switchboard.anchor.HttpdAnchor;
+import io.switchboard.support.stats.LatencyHistogram;
 
 /*
  * Keys keep OpenSIPS httpd's modparam names; a double underscore in a method name is one underscore
@@ -68,6 +69,13 @@ import io.switchboard.anchor.HttpdAnchor;
             + "(SIGTERM, or the shell's stop 0), lets requests in flight finish after every listener stopped accepting; "
             + "then they are cut and the stop goes on. 0 = no wait.")
     int shutdown__grace() default HttpdAnchor.DEFAULT_SHUTDOWN_GRACE;
+
+    @AttributeDefinition(name = "latency_buckets", description = "Bucket bounds in seconds of each root's latency "
+            + "histogram (statistic httpd:<root>_latency): 1 to 50, ascending, each above 0 and at most 3600, separated "
+            + "by commas. A request's latency runs from its arrival at httpd's dispatcher to the end of its response; "
+            + "a request held for its root's next handler (swap_hold) counts its wait, as its client saw it. A change "
+            + "starts every root's histogram afresh with the new bounds: the counts so far are dropped.")
+    String latency__buckets() default LatencyHistogram.DEFAULT_BOUNDS;
 
     @AttributeDefinition(name = "https", description = "Serve HTTPS instead of HTTP on the port, with the keystore below.")
     boolean https() default false;

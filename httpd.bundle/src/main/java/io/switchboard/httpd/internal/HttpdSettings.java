@@ -2,19 +2,24 @@ package io.switchboard.httpd.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import io.switchboard.support.net.IpLiteral;
 import io.switchboard.support.settings.SettingRefusedException;
 import io.switchboard.support.settings.SettingsReader;
+import io.switchboard.support.stats.LatencyBuckets;
 
 /**
  * A validated configuration of PID {@value #PID}. Every value is checked before anything is applied,
  * so a refused configuration leaves the running one untouched.
+ *
+ * @param latencyBuckets the bounds in seconds of each root's latency histogram
  */
 record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long maxBodySize, Forms forms,
-        int bodyTimeout, int idleTimeout, int asyncTimeout, int maxThreads, int swapHold, int shutdownGrace, Tls tls) {
+        int bodyTimeout, int idleTimeout, int asyncTimeout, int maxThreads, int swapHold, int shutdownGrace,
+        List<Double> latencyBuckets, Tls tls) {
 
     static final String PID = "switchboard.httpd";
 
@@ -74,6 +79,7 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
                 : Math.min(config.swap__hold(), idle);
         int shutdownGrace = r.read("shutdown_grace", () -> config.shutdown__grace(), v -> v >= 0 && v <= 3_600_000,
                 "must be 0 (no wait) to 3600000 milliseconds");
+        List<Double> latencyBuckets = LatencyBuckets.read(r, config.latency__buckets());
         boolean https = r.read("https", () -> config.https(), v -> true, "must be true or false");
         Tls tls = null;
         if (https) {
@@ -87,7 +93,7 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
             tls = new Tls(keystore, password, type.toUpperCase(), keyPassword);
         }
         return new HttpdSettings(ip, port, bufSize, postBufSize, maxBody, new Forms(maxFormSize, maxFormKeys),
-                bodyTimeout, idle, async, maxThreads, swapHold, shutdownGrace, tls);
+                bodyTimeout, idle, async, maxThreads, swapHold, shutdownGrace, latencyBuckets, tls);
     }
 
     /** @return the applied values under their configuration keys, as the runtime service shows them */
@@ -98,7 +104,7 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
                 Map.entry("body_timeout", bodyTimeout), Map.entry("idle_timeout", idleTimeout),
                 Map.entry("async_timeout", asyncTimeout), Map.entry("max_threads", maxThreads),
                 Map.entry("swap_hold", swapHold), Map.entry("shutdown_grace", shutdownGrace),
-                Map.entry("https", tls != null));
+                Map.entry(LatencyBuckets.KEY, LatencyBuckets.text(latencyBuckets)), Map.entry("https", tls != null));
     }
 
     /** @return {@code true} when {@code other} needs the listener restarted to take effect */

@@ -46,6 +46,8 @@ final class JettyResponse implements HttpdResponse {
     private final HttpdSettings settings;
     private final RootCounters counters;
     private final RequestBody body;
+    /** When the request reached httpd's dispatcher: its latency runs from there to {@link #ended}. */
+    private final long arrivedNanos;
     private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.HANDLING);
     /**
      * A lock rather than a monitor: httpd, stopping, must be able to give up on a handler stuck in a
@@ -58,7 +60,7 @@ final class JettyResponse implements HttpdResponse {
     private volatile long directBytes;
 
     JettyResponse(Request request, Response response, Callback callback, RootEntry entry, Exchanges exchanges,
-            HttpdSettings settings, RootCounters counters, RequestBody body) {
+            HttpdSettings settings, RootCounters counters, RequestBody body, long arrivedNanos) {
         this.request = request;
         this.response = response;
         this.callback = callback;
@@ -67,6 +69,7 @@ final class JettyResponse implements HttpdResponse {
         this.settings = settings;
         this.counters = counters;
         this.body = body;
+        this.arrivedNanos = arrivedNanos;
     }
 
     @Override
@@ -275,7 +278,8 @@ final class JettyResponse implements HttpdResponse {
 
     /**
      * What follows the end of the response, whichever transition ended it, once: the timer stops, a
-     * body still arriving stops, the handler's open responses forget it, and it is counted.
+     * body still arriving stops, the handler's open responses forget it, and it is counted, its latency
+     * with it.
      *
      * @param was the phase the response ended from
      */
@@ -287,7 +291,7 @@ final class JettyResponse implements HttpdResponse {
         ResponseBody written = output;
         int status = response.getStatus();
         counters.responded(status == 0 ? 200 : status, body.bytesRead(),
-                directBytes + (written == null ? 0 : written.written()));
+                directBytes + (written == null ? 0 : written.written()), System.nanoTime() - arrivedNanos);
     }
 
     @Override

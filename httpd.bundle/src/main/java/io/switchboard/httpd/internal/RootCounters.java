@@ -2,19 +2,25 @@ package io.switchboard.httpd.internal;
 
 import java.util.concurrent.atomic.LongAdder;
 
+import io.switchboard.support.stats.LatencyHistogram;
+
 /**
- * What httpd counted for one root: requests, responses by status class, body bytes in and out, and
- * requests that waited for the root's next handler (its bundle was being updated).
+ * What httpd counted for one root: requests, responses by status class, body bytes in and out,
+ * requests that waited for the root's next handler (its bundle was being updated), and the latency of
+ * its responses.
  */
 final class RootCounters {
     static final String[] NAMES = { "requests", "1xx", "2xx", "3xx", "4xx", "5xx", "bytes_in", "bytes_out", "held" };
 
     private final LongAdder[] counters = new LongAdder[NAMES.length];
+    /** Replaced whole when the bounds change: request threads record into whichever one they read. */
+    private volatile LatencyHistogram latency;
 
-    RootCounters() {
+    RootCounters(double[] latencyBounds) {
         for (int i = 0; i < counters.length; i++) {
             counters[i] = new LongAdder();
         }
+        latency = new LatencyHistogram(latencyBounds);
     }
 
     /** Counts one request as it arrives. */
@@ -22,8 +28,12 @@ final class RootCounters {
         counters[0].increment();
     }
 
-    /** Counts one finished response. */
-    void responded(int status, long bytesIn, long bytesOut) {
+    /**
+     * Counts one finished response.
+     *
+     * @param latencyNanos from the request's arrival at httpd's dispatcher to the end of its response
+     */
+    void responded(int status, long bytesIn, long bytesOut, long latencyNanos) {
         int statusClass = status / 100;
         if (statusClass >= 1 && statusClass <= 5) {
             counters[statusClass].increment();
@@ -35,6 +45,7 @@ final class RootCounters {
         if (bytesOut > 0) {
             counters[7].add(bytesOut);
         }
+        latency.record(latencyNanos);
     }
 
     /** Counts one request that waits for the root's next handler. */
@@ -48,5 +59,14 @@ final class RootCounters {
 
     void reset(int index) {
         counters[index].reset();
+    }
+
+    LatencyHistogram latency() {
+        return latency;
+    }
+
+    /** Starts the latency afresh with other bounds: counts under the old ones cannot be sorted into the new. */
+    void latencyBounds(double[] bounds) {
+        latency = new LatencyHistogram(bounds);
     }
 }

@@ -1,6 +1,8 @@
 package io.switchboard.httpd.internal;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -10,12 +12,18 @@ import java.util.concurrent.ConcurrentMap;
 import org.osgi.service.component.annotations.Component;
 
 import io.switchboard.httpd.RootHandler;
+import io.switchboard.mi.MiHistogram;
 import io.switchboard.mi.MiStatistics;
+import io.switchboard.support.stats.LatencyBuckets;
+import io.switchboard.support.stats.LatencyHistogram;
 
 /**
  * httpd's statistics group: for every root registered since httpd started, {@code <root>_requests},
  * {@code <root>_1xx} to {@code <root>_5xx}, {@code <root>_bytes_in}, {@code <root>_bytes_out} and
- * {@code <root>_held} (requests that waited for the root's next handler).
+ * {@code <root>_held} (requests that waited for the root's next handler), and the histogram
+ * {@code <root>_latency}: seconds from a request's arrival at httpd's dispatcher to the end of its
+ * response, a held request's wait included, as its client saw it, with the bounds of
+ * {@code latency_buckets}.
  * The fallback handler's root counts as {@code fallback}, requests no handler took as
  * {@code unrouted}; no root may take those names. Counters outlive their handlers, so a hot swap does
  * not reset them. Immediate: the counters live as long as the bundle, not as long as their readers.
@@ -28,11 +36,33 @@ public final class RootStatistics implements MiStatistics {
     static final String UNROUTED = "unrouted";
     /** The labels of what is not a root: a root of the same name would share their counters. */
     static final Set<String> RESERVED = Set.of(FALLBACK, UNROUTED);
+    static final String LATENCY = "_latency";
 
     private final ConcurrentMap<String, RootCounters> byRoot = new ConcurrentHashMap<>();
+    /** Until httpd applies its configuration: the default of {@code latency_buckets}. */
+    private double[] latencyBounds = LatencyHistogram.parseBounds(LatencyHistogram.DEFAULT_BOUNDS);
 
     RootCounters of(String root) {
-        return byRoot.computeIfAbsent(RootHandler.FALLBACK.equals(root) ? FALLBACK : root, label -> new RootCounters());
+        String label = RootHandler.FALLBACK.equals(root) ? FALLBACK : root;
+        RootCounters counters = byRoot.get(label);
+        return counters != null ? counters : create(label);
+    }
+
+    /** Under the lock that {@link #latencyBounds} takes: no root's counters are made with bounds just replaced. */
+    private synchronized RootCounters create(String label) {
+        return byRoot.computeIfAbsent(label, newLabel -> new RootCounters(latencyBounds));
+    }
+
+    /**
+     * Applies {@code latency_buckets}: when the bounds change every root's latency starts afresh with
+     * the new ones, and the counts so far are dropped.
+     */
+    synchronized void latencyBounds(List<Double> bounds) {
+        double[] next = LatencyBuckets.toArray(bounds);
+        if (!Arrays.equals(next, latencyBounds)) {
+            latencyBounds = next;
+            byRoot.values().forEach(counters -> counters.latencyBounds(next));
+        }
     }
 
     @Override
@@ -47,6 +77,14 @@ public final class RootStatistics implements MiStatistics {
     }
 
     @Override
+    public Map<String, MiHistogram> histograms() {
+        Map<String, MiHistogram> histograms = new LinkedHashMap<>();
+        new TreeMap<>(byRoot).forEach((label, counters) -> histograms.put(label + LATENCY, counters.latency().snapshot()));
+        return histograms;
+    }
+
+    /** @param name a counter's name, or a latency histogram's, which is emptied */
+    @Override
     public boolean reset(String name) {
         for (int i = 0; i < RootCounters.NAMES.length; i++) {
             String suffix = "_" + RootCounters.NAMES[i];
@@ -56,6 +94,13 @@ public final class RootStatistics implements MiStatistics {
                     counters.reset(i);
                     return true;
                 }
+            }
+        }
+        if (name.endsWith(LATENCY)) {
+            RootCounters counters = byRoot.get(name.substring(0, name.length() - LATENCY.length()));
+            if (counters != null) {
+                counters.latency().reset();
+                return true;
             }
         }
         return false;

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.switchboard.support.settings.SettingRefusedException;
+import io.switchboard.support.stats.LatencyHistogram;
 
 class HttpdSettingsTest {
 
@@ -37,7 +38,10 @@ class HttpdSettingsTest {
             "max_threads   | 10001       | 8 to 10000",
             "swap_hold     | -1          | 0 (requests are not held)",
             "swap_hold     | 30001       | idle_timeout (30000)",
-            "https         | true        | keystore" })
+            "https         | true        | keystore",
+            "latency_buckets | 0.1,0.05  | ascending",
+            "latency_buckets | 0,1       | above 0",
+            "latency_buckets | soon      | 'soon' is not a number" })
     void refusesBadValuesNamingPidKeyValueAndRule(String key, String value, String rule) {
         Map<String, Object> properties = Map.of(key, value);
         assertThatThrownBy(() -> HttpdSettings.from(TestSettings.config(properties), properties))
@@ -81,6 +85,18 @@ class HttpdSettingsTest {
             Map<String, Object> properties = Map.of("ip", ip);
             assertThat(HttpdSettings.from(TestSettings.config(properties), properties).ip()).isEqualTo(ip);
         }
+    }
+
+    @Test
+    void latencyBucketsDefaultToOneMillisecondToTenSecondsAndShowAsWritten() throws Exception {
+        HttpdSettings defaults = HttpdSettings.from(TestSettings.config(Map.of()), Map.of());
+        assertThat(defaults.latencyBuckets()).hasSize(13).startsWith(0.001).endsWith(10.0);
+        assertThat(defaults.byKey()).containsEntry("latency_buckets", LatencyHistogram.DEFAULT_BOUNDS);
+        Map<String, Object> properties = Map.of("latency_buckets", "0.05, 0.5,5");
+        HttpdSettings set = HttpdSettings.from(TestSettings.config(properties), properties);
+        assertThat(set.latencyBuckets()).containsExactly(0.05, 0.5, 5.0);
+        assertThat(set.byKey()).containsEntry("latency_buckets", "0.05,0.5,5");
+        assertThat(set.listenerDiffers(defaults)).isFalse();
     }
 
     @Test

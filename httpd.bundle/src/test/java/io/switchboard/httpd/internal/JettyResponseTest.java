@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import io.switchboard.httpd.RootHandler;
+import io.switchboard.mi.MiHistogram;
 import io.switchboard.support.testing.FakeReference;
 
 /**
@@ -74,7 +75,7 @@ class JettyResponseTest {
                 HttpdSettings current = settings;
                 RequestBody body = new RequestBody(request, ROOT, current);
                 JettyResponse answer = new JettyResponse(request, response, callback, entry, exchanges, current,
-                        counters, body);
+                        counters, body, System.nanoTime());
                 responses.add(answer);
                 try {
                     scenario.run(new JettyRequest(request, ROOT, RequestPath.parse(request.getHttpURI().getPath()),
@@ -123,6 +124,7 @@ class JettyResponseTest {
         assertThat(got.statusCode()).isEqualTo(200);
         assertThat(got.body()).isEqualTo("first");
         assertThat(counters.value(2) + counters.value(5)).as("responses counted").isEqualTo(1);
+        assertThat(counters.latency().snapshot().count()).as("latencies recorded").isEqualTo(1);
     }
 
     @Test
@@ -180,6 +182,23 @@ class JettyResponseTest {
     }
 
     @Test
+    void aDeferredResponsesLatencyRunsToItsEndNotToTheReturnOfHandle() throws Exception {
+        scenario = this::defer;
+        var pending = client.sendAsync(request(), HttpResponse.BodyHandlers.ofString());
+        JettyResponse open = deferred.take();
+        long deferredSince = System.nanoTime();
+        assertThat(counters.latency().snapshot().count()).as("nothing recorded while the response is open").isZero();
+
+        long openFor = System.nanoTime() - deferredSince;
+        open.send(200, "text/plain", "later");
+
+        assertThat(pending.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        MiHistogram latency = counters.latency().snapshot();
+        assertThat(latency.count()).isEqualTo(1);
+        assertThat(latency.sum()).as("at least as long as the response was open").isGreaterThanOrEqualTo(openFor / 1e9);
+    }
+
+    @Test
     void aDeferredResponseLeftOpenIsAnswered504AfterAsyncTimeout() throws Exception {
         settings = TestSettings.of(Map.of("async_timeout", 200));
         scenario = (request, response) -> response.defer();
@@ -189,6 +208,9 @@ class JettyResponseTest {
         assertThat(got.statusCode()).isEqualTo(504);
         assertThat(got.body()).contains("within 200 ms");
         assertThat(exchanges.awaitCompleted(System.nanoTime())).isTrue();
+        MiHistogram latency = counters.latency().snapshot();
+        assertThat(latency.count()).isEqualTo(1);
+        assertThat(observationsBelow(latency, 0.2)).as("no observation in a bucket below async_timeout").isZero();
     }
 
     @Test
@@ -264,6 +286,16 @@ class JettyResponseTest {
 
     private HttpRequest request() {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + ROOT)).build();
+    }
+
+    /** @return the observations in the buckets whose upper bound is below {@code seconds} */
+    static long observationsBelow(MiHistogram histogram, double seconds) {
+        long below = 0;
+        double[] bounds = histogram.upperBounds();
+        for (int i = 0; i < bounds.length && bounds[i] < seconds; i++) {
+            below += histogram.counts()[i];
+        }
+        return below;
     }
 
     private static void awaitFact(BooleanSupplier fact) {

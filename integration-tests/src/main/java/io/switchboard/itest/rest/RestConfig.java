@@ -26,7 +26,8 @@ final class RestConfig {
             Map.entry("curl_http_version", "0"), Map.entry("enable_expect_100", "false"),
             Map.entry("no_concurrent_connects", "false"), Map.entry("curl_conn_lifetime", "0"),
             Map.entry("follow_redirects", "off"), Map.entry("max_header_size", "8192"),
-            Map.entry("max_headers", "100"));
+            Map.entry("max_headers", "100"),
+            Map.entry("latency_buckets", "0.001,0.0025,0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10"));
 
     private RestConfig() {
     }

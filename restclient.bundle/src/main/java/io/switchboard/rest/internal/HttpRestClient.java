@@ -114,6 +114,7 @@ public final class HttpRestClient implements RestClient {
         }
         ownTls = new TlsDomainSettings(null, tls, settings.verifyHost());
         resources.slots().limit(settings.maxTransfers());
+        statistics.latencyBuckets(settings.latencyBuckets());
         publish(settings);
         LOG.info("configuration {} applied", RestSettings.PID);
     }

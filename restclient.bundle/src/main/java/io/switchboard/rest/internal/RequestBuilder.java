@@ -58,7 +58,7 @@ final class RequestBuilder implements RestRequest {
 
     /**
      * @param clients the clients current when the request is sent
-     * @param statistics where each send is counted
+     * @param statistics where each send is counted and timed
      */
     RequestBuilder(Supplier<ClientSet> clients, RestStatistics statistics, String method, String url) {
         this.clients = clients;
@@ -164,8 +164,16 @@ final class RequestBuilder implements RestRequest {
         return dispatch().call();
     }
 
-    /** Sends what the request holds now, with the effective {@code curl_timeout} of the client it gets. */
+    /** Sends what the request holds now, and times it from here to the outcome its caller gets. */
     private Dispatched dispatch() {
+        long calledNanos = System.nanoTime();
+        Dispatched sent = start();
+        sent.call().whenComplete((response, failure) -> statistics.timed(failure, System.nanoTime() - calledNanos));
+        return sent;
+    }
+
+    /** Counts and sends what the request holds now, with the effective {@code curl_timeout} of the client it gets. */
+    private Dispatched start() {
         statistics.requested(method);
         if (url == null) {
             return notSent(because("the URL is null"), null);

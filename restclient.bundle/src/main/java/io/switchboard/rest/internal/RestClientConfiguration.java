@@ -5,6 +5,8 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
+import io.switchboard.support.stats.LatencyHistogram;
+
 /*
  * A double underscore in a method name is one underscore in the key (component property naming).
  * The names, descriptions and defaults here are the only ones: the runnable jar's commented
@@ -98,4 +100,11 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "max_headers", description = "Most header fields a response may carry; -10 past "
             + "it. 1 to 1000.")
     int max__headers() default 100;
+
+    @AttributeDefinition(name = "latency_buckets", description = "Bucket bounds in seconds of the latency "
+            + "histograms per outcome (latency_ok, latency_refused ... latency_internal): 1 to 50, ascending, each "
+            + "above 0 and at most 3600, separated by commas. A call's latency runs from send or sendAsync to its "
+            + "outcome, the wait for a max_async_transfers slot included. A change starts every histogram afresh "
+            + "with the new bounds: the counts so far are dropped.")
+    String latency__buckets() default LatencyHistogram.DEFAULT_BOUNDS;
 }

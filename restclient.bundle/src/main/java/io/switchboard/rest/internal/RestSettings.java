@@ -3,11 +3,13 @@ package io.switchboard.rest.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.switchboard.support.settings.SettingRefusedException;
 import io.switchboard.support.settings.SettingsReader;
+import io.switchboard.support.stats.LatencyBuckets;
 
 /**
  * A validated configuration of PID {@value #PID}.
@@ -16,11 +18,12 @@ import io.switchboard.support.settings.SettingsReader;
  * @param httpVersion {@code curl_http_version}, 0 to 5
  * @param maxHeaderSize the longest response header line in bytes
  * @param maxHeaders the most header fields in a response
+ * @param latencyBuckets the bounds in seconds of the latency histograms per outcome
  */
 record RestSettings(Duration transferTimeout, Duration connectTimeout, Duration connectPollInterval, int maxTransfers,
         long maxTransferBytes, boolean verifyPeer, boolean verifyHost, Path caPath, int httpVersion,
         boolean expect100, boolean noConcurrentConnects, Duration connLifetime, FollowRedirects followRedirects,
-        int maxHeaderSize, int maxHeaders) {
+        int maxHeaderSize, int maxHeaders, List<Double> latencyBuckets) {
     static final String PID = "switchboard.rest_client";
 
     /** HTTP/2 has no header count or line, only a bound on the whole list: the one the two limits imply. */
@@ -62,10 +65,11 @@ record RestSettings(Duration transferTimeout, Duration connectTimeout, Duration 
                 "must be 1024 to 1048576 bytes");
         int headers = config.max__headers();
         rules.require(headers >= 1 && headers <= 1000, "max_headers", headers, "must be 1 to 1000");
+        List<Double> latencyBuckets = LatencyBuckets.read(rules, config.latency__buckets());
         return new RestSettings(Duration.ofSeconds(transfer), Duration.ofSeconds(connect), Duration.ofMillis(poll),
                 config.max__async__transfers(), config.max__transfer__size() * 1024L, verifyPeer, verifyHost,
                 capath.isEmpty() ? null : Path.of(capath), version, expect100, noConcurrentConnects,
-                lifetime == 0 ? null : Duration.ofSeconds(lifetime), follow, headerSize, headers);
+                lifetime == 0 ? null : Duration.ofSeconds(lifetime), follow, headerSize, headers, latencyBuckets);
     }
 
     /** An rest_client 0/1 switch such as {@code ssl_verifypeer}. */

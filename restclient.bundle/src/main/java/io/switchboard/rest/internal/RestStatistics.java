@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.osgi.service.component.annotations.Component;
 
+import io.switchboard.mi.MiHistogram;
 import io.switchboard.mi.MiStatistics;
 import io.switchboard.rest.RestException;
 import io.switchboard.rest.RestResponse;
@@ -15,15 +16,17 @@ import io.switchboard.rest.RestResponse;
 /**
  * The REST client's statistics group {@value #GROUP}. Counters: the calls per method
  * ({@code get_requests} ... {@code head_requests}, {@code other_requests}); how each call ended, by
- * rest_client's return code, named as {@link RestException}'s constants ({@code outcome_ok} for 1,
- * {@code outcome_refused} -1, {@code outcome_connect_timeout} -2, {@code outcome_transfer_timeout} -3,
+ * rest_client's return code, named as {@link RestException}'s constants ({@link Outcome}: {@code outcome_ok}
+ * for 1, {@code outcome_refused} -1, {@code outcome_connect_timeout} -2, {@code outcome_transfer_timeout} -3,
  * {@code outcome_already_connecting} -4, {@code outcome_internal} -10); the status of the calls that
  * ended with 1, by class ({@code 1xx} to {@code 5xx}); {@code bytes_in}, the response body bytes
  * callers got (partial ones too); {@code bytes_out}, the request body bytes written to a connection
  * (again for a retry or a redirect that sends the body on). Gauges: {@code in_flight}, the calls
  * running on HttpClient (at most {@code max_async_transfers}), and {@code waiting}, those in line for
  * a slot. Every call counts once in its method and once in its outcome, the calls turned down before
- * they were sent (a bad URL, no configuration) included.
+ * they were sent (a bad URL, no configuration) included. Histograms: the latency per outcome
+ * ({@code latency_ok} ... {@code latency_internal}, see {@link RestLatency}); {@link #reset(String)}
+ * takes a counter's name or a histogram's.
  * <p>
  * Immediate, and apart from the service: the counters live as long as the bundle, across
  * configurations and the service's own deactivation.
@@ -36,7 +39,7 @@ public final class RestStatistics implements MiStatistics {
     static final String WAITING = "waiting";
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
     private static final String OTHER_REQUESTS = "other_requests";
-    private static final Map<Integer, String> OUTCOMES = outcomes();
+    private static final String OUTCOME = "outcome_";
     private static final List<String> STATUS_CLASSES = List.of("1xx", "2xx", "3xx", "4xx", "5xx");
     private static final String BYTES_IN = "bytes_in";
     private static final String BYTES_OUT = "bytes_out";
@@ -45,25 +48,17 @@ public final class RestStatistics implements MiStatistics {
     private final Map<String, LongAdder> counters = new LinkedHashMap<>();
     private final LongAdder inFlight = new LongAdder();
     private final LongAdder waiting = new LongAdder();
+    private final RestLatency latency = new RestLatency();
 
     public RestStatistics() {
         METHODS.forEach(method -> counters.put(requests(method), new LongAdder()));
         counters.put(OTHER_REQUESTS, new LongAdder());
-        OUTCOMES.values().forEach(name -> counters.put(name, new LongAdder()));
+        for (Outcome outcome : Outcome.values()) {
+            counters.put(outcome.named(OUTCOME), new LongAdder());
+        }
         STATUS_CLASSES.forEach(name -> counters.put(name, new LongAdder()));
         counters.put(BYTES_IN, new LongAdder());
         counters.put(BYTES_OUT, new LongAdder());
-    }
-
-    private static Map<Integer, String> outcomes() {
-        Map<Integer, String> outcomes = new LinkedHashMap<>();
-        outcomes.put(1, "outcome_ok");
-        outcomes.put(RestException.REFUSED, "outcome_refused");
-        outcomes.put(RestException.CONNECT_TIMEOUT, "outcome_connect_timeout");
-        outcomes.put(RestException.TRANSFER_TIMEOUT, "outcome_transfer_timeout");
-        outcomes.put(RestException.ALREADY_CONNECTING, "outcome_already_connecting");
-        outcomes.put(RestException.INTERNAL, "outcome_internal");
-        return outcomes;
     }
 
     private static String requests(String method) {
@@ -82,29 +77,37 @@ public final class RestStatistics implements MiStatistics {
      * @param failure why it failed, a {@link RestException} carrying what had arrived; or {@code null}
      */
     void ended(RestResponse response, Throwable failure) {
+        counters.get(Outcome.of(failure).named(OUTCOME)).increment();
         if (failure == null) {
-            outcome(1);
             int statusClass = response.status() / 100;
             if (statusClass >= 1 && statusClass <= STATUS_CLASSES.size()) {
                 counters.get(STATUS_CLASSES.get(statusClass - 1)).increment();
             }
             received(response);
         } else if (failure instanceof RestException failed) {
-            outcome(failed.code());
             received(failed.partial());
-        } else {
-            outcome(RestException.INTERNAL);
         }
-    }
-
-    private void outcome(int code) {
-        counters.get(OUTCOMES.getOrDefault(code, OUTCOMES.get(RestException.INTERNAL))).increment();
     }
 
     private void received(RestResponse arrived) {
         if (arrived != null && arrived.body() != null && arrived.body().length > 0) {
             counters.get(BYTES_IN).add(arrived.body().length);
         }
+    }
+
+    /**
+     * Times how a call ended for its caller.
+     *
+     * @param failure {@code null} for a response; else what the caller's future failed with
+     * @param nanos from the call to the outcome
+     */
+    void timed(Throwable failure, long nanos) {
+        latency.record(failure, nanos);
+    }
+
+    /** Applies {@code latency_buckets}: new bounds start every latency histogram afresh. */
+    void latencyBuckets(List<Double> bounds) {
+        latency.bounds(bounds);
     }
 
     /** Counts request body bytes as HttpClient writes the request to a connection. */
@@ -149,12 +152,17 @@ public final class RestStatistics implements MiStatistics {
         return Set.of(IN_FLIGHT, WAITING);
     }
 
-    /** Resets a counter; the gauges are levels, which a reset would only falsify. */
+    @Override
+    public Map<String, MiHistogram> histograms() {
+        return latency.histograms();
+    }
+
+    /** Resets a counter or a histogram; the gauges are levels, which a reset would only falsify. */
     @Override
     public boolean reset(String name) {
         LongAdder counter = counters.get(name);
         if (counter == null) {
-            return false;
+            return latency.reset(name);
         }
         counter.reset();
         return true;

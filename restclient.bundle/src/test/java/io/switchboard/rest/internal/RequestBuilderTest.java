@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.switchboard.mi.MiHistogram;
 import io.switchboard.rest.RestException;
 
 /** What a request refuses before it is sent. */
@@ -48,6 +49,15 @@ class RequestBuilderTest {
         assertThat(failure.code()).isEqualTo(RestException.INTERNAL);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(500);
         assertThat(statistics.values()).containsEntry("get_requests", 1L).containsEntry("outcome_internal", 1L);
+    }
+
+    @Test
+    void aCallRefusedBeforeItIsSentIsTimedAsInternal() {
+        RestStatistics statistics = new RestStatistics();
+        new RequestBuilder(() -> null, statistics, "GET", null).sendAsync().toCompletableFuture()
+                .handle((response, thrown) -> thrown).join();
+        assertThat(statistics.histograms().get("latency_internal").count()).isEqualTo(1);
+        assertThat(statistics.histograms().values().stream().mapToLong(MiHistogram::count).sum()).isEqualTo(1);
     }
 
     @Test

@@ -30,7 +30,8 @@ class TransferTest {
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
     private static final Duration LONG = Duration.ofSeconds(20);
     private static final RestSettings SETTINGS = new RestSettings(LONG, LONG, Duration.ofMillis(20), 1,
-            10L * 1024 * 1024, true, true, null, 0, false, false, null, FollowRedirects.OFF, 8192, 100);
+            10L * 1024 * 1024, true, true, null, 0, false, false, null, FollowRedirects.OFF, 8192, 100,
+            List.of(1.0));
 
     private long now;
     private final Deadlines deadlines = new Deadlines(() -> now);

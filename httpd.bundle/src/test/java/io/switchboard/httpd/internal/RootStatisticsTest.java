@@ -1,0 +1,62 @@
+package io.switchboard.httpd.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.switchboard.httpd.RootHandler;
+import io.switchboard.mi.MiHistogram;
+import io.switchboard.support.stats.LatencyHistogram;
+
+class RootStatisticsTest {
+    private final RootStatistics statistics = new RootStatistics();
+
+    @Test
+    void eachRootHasALatencyHistogramWithTheDefaultBounds() {
+        statistics.of("b").responded(200, 0, 5, TimeUnit.MILLISECONDS.toNanos(3));
+        statistics.of(RootHandler.FALLBACK).responded(404, 0, 5, TimeUnit.MILLISECONDS.toNanos(30));
+        statistics.of("a");
+
+        assertThat(statistics.histograms()).containsOnlyKeys("a_latency", "b_latency", "fallback_latency");
+        assertThat(statistics.histograms().keySet()).containsExactly("a_latency", "b_latency", "fallback_latency");
+        MiHistogram b = statistics.histograms().get("b_latency");
+        assertThat(b.upperBounds()).containsExactly(LatencyHistogram.parseBounds(LatencyHistogram.DEFAULT_BOUNDS));
+        assertThat(b.count()).isEqualTo(1);
+        assertThat(b.counts()[2]).as("in (2.5 ms, 5 ms]").isEqualTo(1);
+        assertThat(statistics.histograms().get("a_latency").count()).isZero();
+        assertThat(statistics.values()).doesNotContainKey("b_latency");
+    }
+
+    @Test
+    void resetTakesAHistogramsNameAndEmptiesThatOneOnly() {
+        statistics.of("a").responded(200, 0, 5, 1_000);
+        statistics.of("b").responded(200, 0, 5, 1_000);
+
+        assertThat(statistics.reset("a_latency")).isTrue();
+        assertThat(statistics.reset("c_latency")).isFalse();
+
+        assertThat(statistics.histograms().get("a_latency").count()).isZero();
+        assertThat(statistics.histograms().get("a_latency").sum()).isZero();
+        assertThat(statistics.histograms().get("b_latency").count()).isEqualTo(1);
+        assertThat(statistics.values()).containsEntry("a_2xx", 1L);
+    }
+
+    @Test
+    void newBoundsStartEveryHistogramAfreshAndSameBoundsKeepTheCounts() {
+        statistics.of("a").responded(200, 0, 5, 1_000);
+        statistics.latencyBounds(List.of(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0));
+        assertThat(statistics.histograms().get("a_latency").count()).as("the default again: kept").isEqualTo(1);
+
+        statistics.latencyBounds(List.of(0.05, 0.5));
+        statistics.of("later");
+
+        assertThat(statistics.histograms().get("a_latency").upperBounds()).containsExactly(0.05, 0.5);
+        assertThat(statistics.histograms().get("a_latency").count()).isZero();
+        assertThat(statistics.histograms().get("later_latency").upperBounds()).containsExactly(0.05, 0.5);
+        statistics.of("a").responded(200, 0, 5, TimeUnit.MILLISECONDS.toNanos(100));
+        assertThat(statistics.histograms().get("a_latency").counts()).containsExactly(0, 1, 0);
+    }
+}
