@@ -68,7 +68,7 @@ final class WebPage {
     void index(HttpdRequest request, HttpdResponse response, Caller caller) throws IOException {
         Optional<String> view = first(request.args(), VIEW);
         if (view.isPresent() && !view.get().equals(STATISTICS)) {
-            message(response, 404, caller, "No view named " + view.get() + "; there is " + STATISTICS);
+            message(response, 404, caller, "No view named " + Quoted.text(view.get()) + "; there is " + STATISTICS);
             return;
         }
         if (view.isPresent()) {
