@@ -15,7 +15,8 @@ import io.switchboard.mi.MiStatistics;
 
 /**
  * The {@link MiStatistics} groups in the registry, shared by {@code get_statistics},
- * {@code list_statistics} and {@code reset_statistics}, which read them through {@link #table()}. When
+ * {@code list_statistics} and {@code reset_statistics}, which read them through {@link #table()}, and by
+ * the MI page's charts, which read a group at a time ({@link #group}). When
  * two services claim a group, the one {@link ServiceReference#compareTo} ranks highest shows it (highest
  * {@code service.ranking}, then lowest {@code service.id}); the other takes over when it goes.
  * Copy-on-write: binding swaps in a new table, commands read the current one without locking.
@@ -56,6 +57,11 @@ public final class StatisticsGroups {
         Map<String, MiStatistics> groups = new TreeMap<>();
         best.forEach((group, reference) -> groups.put(group, services.get(reference)));
         byGroup = groups;
+    }
+
+    /** @return the service that shows {@code group} now, or {@code null} when none does */
+    public MiStatistics group(String group) {
+        return byGroup.get(group);
     }
 
     /** @return the groups as they are now, best service of each, in name order */

@@ -29,6 +29,7 @@ import io.switchboard.httpd.HttpdResponse;
 import io.switchboard.httpd.RequestRefusedException;
 import io.switchboard.httpd.RootHandler;
 import io.switchboard.mi.MiHttpRoot;
+import io.switchboard.mihttp.charts.StatisticsHistory;
 import io.switchboard.support.lifecycle.Gate;
 import io.switchboard.support.log.RateLimitedLog;
 import io.switchboard.support.settings.SettingRefusedException;
@@ -53,6 +54,7 @@ public final class MiHttp implements RootHandler, MiAccess {
     private final MiCounters counters;
     private final Invoker invoker;
     private final BundleContext context;
+    private final StatisticsHistory history;
     /** Every refusal line of the MI, limited per client address. */
     private final RateLimitedLog refusals = new RateLimitedLog(LOG, "mi_http refusal");
     private final Access access = new Access(refusals);
@@ -68,8 +70,10 @@ public final class MiHttp implements RootHandler, MiAccess {
     private ServiceRegistration<MiAccess> accessRegistration;
 
     @Activate
-    public MiHttp(@Reference CommandRegistry registry, @Reference MiCounters counters, BundleContext context) {
+    public MiHttp(@Reference CommandRegistry registry, @Reference MiCounters counters,
+            @Reference StatisticsHistory history, BundleContext context) {
         this.registry = registry;
+        this.history = history;
         this.counters = counters;
         this.invoker = new Invoker(registry, counters);
         this.context = context;
@@ -94,7 +98,7 @@ public final class MiHttp implements RootHandler, MiAccess {
         }
         JsonRpc jsonRpc = new JsonRpc(invoker, counters, settings);
         state = new State(settings, jsonRpc,
-                new WebPage(registry, invoker, counters, tokens, settings, jsonRpc.mapper()));
+                new WebPage(registry, invoker, counters, tokens, settings, jsonRpc.mapper(), history));
         Hashtable<String, Object> rootProperties = new Hashtable<>();
         rootProperties.put(RootHandler.ROOT, settings.root());
         rootProperties.put(RootHandler.MODULE, MODULE);
@@ -297,7 +301,7 @@ public final class MiHttp implements RootHandler, MiAccess {
             } else if (method.equals("GET") && path.isEmpty()) {
                 response.status(301).header("Location", "/" + current.settings().root() + "/");
             } else if (method.equals("GET")) {
-                current.page().index(response, caller);
+                current.page().index(request, response, caller);
             } else {
                 notAllowed(response, "GET, POST");
             }

@@ -25,20 +25,25 @@ import io.switchboard.httpd.HttpdRequest;
 import io.switchboard.httpd.HttpdResponse;
 import io.switchboard.mi.MiException;
 import io.switchboard.mi.MiStream;
+import io.switchboard.mihttp.charts.StatisticsHistory;
 
 /**
  * The MI as a web page (OpenSIPS mi_html): {@code GET /mi/} lists every command with a form, and
  * {@code /mi/<command>} runs one and shows its result readably and as raw JSON. No JavaScript;
  * every text escaped; forms carry a CSRF token and submit with {@code mi_http_method}.
+ * {@code GET /mi/?view=statistics} shows the charts of the {@link StatisticsHistory}, drawn as inline SVG.
  */
 final class WebPage {
     private static final Logger LOG = LoggerFactory.getLogger(WebPage.class);
     static final String CSRF = "csrf";
+    /** The index's argument that picks a view other than the commands; a query, as any path may be a command. */
+    static final String VIEW = "view";
+    static final String STATISTICS = "statistics";
     private static final String STYLE = "body{font-family:sans-serif;margin:1.5em;color:#222}"
             + "table{border-collapse:collapse;margin:.3em 0}th,td{border:1px solid #ccc;padding:.25em .5em;"
             + "text-align:left;vertical-align:top}th{background:#f3f3f3}.error{color:#a00}"
             + "pre{background:#f7f7f7;padding:.5em;overflow:auto}.admin{color:#a60;font-size:smaller}"
-            + "form label{margin-right:.6em}small{color:#666}";
+            + "form label{margin-right:.6em}small{color:#666}nav{margin:-.5em 0 1em}figure{margin:.5em 0}";
 
     private final CommandRegistry registry;
     private final Invoker invoker;
@@ -46,19 +51,34 @@ final class WebPage {
     private final CsrfTokens tokens;
     private final MiHttpSettings settings;
     private final JsonMapper mapper;
+    private final StatisticsHistory history;
 
     WebPage(CommandRegistry registry, Invoker invoker, MiCounters counters, CsrfTokens tokens, MiHttpSettings settings,
-            JsonMapper mapper) {
+            JsonMapper mapper, StatisticsHistory history) {
         this.registry = registry;
         this.invoker = invoker;
         this.counters = counters;
         this.tokens = tokens;
         this.settings = settings;
         this.mapper = mapper;
+        this.history = history;
     }
 
-    /** {@code GET /mi/}: every command and its form. */
-    void index(HttpdResponse response, Caller caller) throws IOException {
+    /** {@code GET /mi/}: every command and its form; with {@code ?view=statistics}, the charts. */
+    void index(HttpdRequest request, HttpdResponse response, Caller caller) throws IOException {
+        Optional<String> view = first(request.args(), VIEW);
+        if (view.isPresent() && !view.get().equals(STATISTICS)) {
+            message(response, 404, caller, "No view named " + Quoted.text(view.get()) + "; there is " + STATISTICS);
+            return;
+        }
+        if (view.isPresent()) {
+            try (Writer page = open(response, 200)) {
+                header(page, "Statistics", caller);
+                history.write(page);
+                footer(page);
+            }
+            return;
+        }
         try (Writer page = open(response, 200)) {
             header(page, "Switchboard MI", caller);
             page.write("<table class=\"commands\"><tr><th>Command</th><th>Description</th><th>Run</th></tr>");
@@ -217,7 +237,8 @@ final class WebPage {
                 + "</title><style>" + STYLE + "</style></head><body><h1><a href=\"" + forHtmlAttribute(home())
                 + "\">Switchboard MI</a>" + (title.equals("Switchboard MI") ? "" : ": " + forHtml(title))
                 + "</h1><p><small>as " + forHtml(caller.name()) + (caller.admin() ? " (admin)" : "")
-                + "</small></p>");
+                + "</small></p><nav><a href=\"" + forHtmlAttribute(home()) + "\">Commands</a> | <a href=\""
+                + forHtmlAttribute(home() + "?" + VIEW + "=" + STATISTICS) + "\">Statistics</a></nav>");
     }
 
     private static void footer(Writer page) throws IOException {
