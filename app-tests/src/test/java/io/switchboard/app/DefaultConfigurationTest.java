@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -170,9 +172,11 @@ class DefaultConfigurationTest {
         NodeList ads = ocd.getElementsByTagNameNS("*", "AD");
         for (int j = 0; j < ads.getLength(); j++) {
             Element ad = (Element) ads.item(j);
-            // Several values as a .cfg line holds them: separated by ", ". A password shows none.
+            // Several values as a .cfg line holds them: separated by ", "; a comma the metatype escapes
+            // (\,) belongs to its value. A password shows none.
             String value = "Password".equals(ad.getAttribute("type")) ? ""
-                    : String.join(", ", ad.getAttribute("default").strip().split("\\s*,\\s*"));
+                    : Arrays.stream(ad.getAttribute("default").strip().split("\\s*(?<!\\\\),\\s*"))
+                            .map(one -> one.replace("\\,", ",")).collect(Collectors.joining(", "));
             keys.put(ad.getAttribute("id"), new Key(value, ad.getAttribute("description").strip().replaceAll("\\s+", " ")));
         }
         return keys;
