@@ -75,6 +75,11 @@ public final class AllowList {
         return new Range(address.getAddress(), Integer.parseInt(prefix));
     }
 
+    /** @return whether the list is empty, which allows every client */
+    public boolean allowsEveryone() {
+        return ranges.isEmpty();
+    }
+
     /** @return whether {@code peer} is in the list, or the list is empty */
     public boolean allows(SocketAddress peer) {
         if (ranges.isEmpty()) {
