@@ -267,7 +267,7 @@ public final class Container implements AutoCloseable {
      * @return {@code count} distinct ports free on loopback now, below the range the system hands out
      *         to outgoing connections, so that no client connection takes one before the container binds it
      */
-    private static int[] freePorts(int count) throws IOException {
+    static int[] freePorts(int count) throws IOException {
         int[] ports = new int[count];
         Random random = new Random();
         int found = 0;
