@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 /**
  * Runs a task for whoever asks, at most one run at a time and one waiting: a request that arrives
  * while a run is under way gets the next run, which starts when that one ends and serves everyone
- * who arrived meanwhile. So a flood of {@code /health} requests costs at most two runs of the checks
- * at once, and no answer predates its request (a hold set before the request always shows).
+ * who arrived meanwhile. So a flood of {@code /health} requests costs one run of the checks at a time,
+ * and no answer predates its request (a hold set before the request always shows).
  */
 final class CoalescedRuns<T> {
     private final Supplier<T> task;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.hc.api.execution.HealthCheckExecutionOptions;
 import org.apache.felix.hc.api.execution.HealthCheckExecutionResult;
@@ -24,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.switchboard.httpd.RootHandler;
+import io.switchboard.support.lifecycle.Gate;
 import io.switchboard.support.settings.SettingRefusedException;
 
 /**
@@ -36,6 +38,8 @@ import io.switchboard.support.settings.SettingRefusedException;
 public final class Health {
     private static final Logger LOG = LoggerFactory.getLogger(Health.class);
     static final String MODULE = "health";
+    /** Far above a run's own bound (Felix's executor gives the checks 2 s by default). */
+    private static final long CLOSE_MILLIS = 10_000;
 
     private final HealthCheckExecutor executor;
     private final BundleContext context;
@@ -43,6 +47,8 @@ public final class Health {
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             runnable -> new Thread(runnable, "switchboard-health-runs"));
     private final CoalescedRuns<HealthReport> runs = new CoalescedRuns<>(this::run, runner);
+    /** The reports asked for and not yet given: a deactivation lets them end before it stops the runner. */
+    private final Gate asked = new Gate();
     private final HealthRoot root = new HealthRoot(() -> this.settings, this::report);
     private volatile HealthSettings settings;
     private ServiceRegistration<RootHandler> registration;
@@ -83,14 +89,31 @@ public final class Health {
                 next.allowedIps().allowsEveryone() ? "" : " to the clients of allowed_ips");
     }
 
+    /**
+     * Ends as httpd's swap contract asks: new requests wait in httpd for the next health, and those
+     * asked already get their answer, within {@value #CLOSE_MILLIS} ms.
+     */
     @Deactivate
     synchronized void deactivate() {
         if (registration != null) {
             registration.unregister();
             registration = null;
         }
-        // A run under way is interrupted; the requests waiting for it are answered 500.
-        runner.shutdownNow();
+        int left = asked.close(CLOSE_MILLIS);
+        if (left > 0) {
+            LOG.warn("health stopping: {} answers still wait for the checks after {} ms; they are answered 500",
+                    left, CLOSE_MILLIS);
+        }
+        // After the gate nothing asks for a run: the runner ends once it has answered what it was asked.
+        runner.shutdown();
+        try {
+            if (!runner.awaitTermination(CLOSE_MILLIS, TimeUnit.MILLISECONDS)) {
+                runner.shutdownNow();
+            }
+        } catch (InterruptedException interrupted) {
+            runner.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         root.close();
     }
 
@@ -103,7 +126,12 @@ public final class Health {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "no valid configuration of " + HealthSettings.PID + " is in force (the log says why)"));
         }
-        return runs.request();
+        if (!asked.enter()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the health is stopping"));
+        }
+        CompletableFuture<HealthReport> report = runs.request();
+        report.whenComplete((done, failed) -> asked.exit());
+        return report;
     }
 
     private HealthReport run() {

@@ -28,6 +28,8 @@ import io.switchboard.itest.Configs;
 import io.switchboard.itest.Httpd;
 import io.switchboard.itest.Loopback;
 import io.switchboard.itest.Mi;
+import io.switchboard.itest.SwapLoad;
+import io.switchboard.itest.SwapLoad.Target;
 
 /**
  * GET /health and the MI's health: 200 while httpd serves and every Switchboard bundle and component
@@ -251,6 +253,19 @@ class HealthTest {
         Configs.await("/healthz to answer", Duration.ofSeconds(10),
                 () -> Loopback.get(port, "/healthz").statusCode() == 200);
         assertThat(Loopback.get(port, "/health").statusCode()).isNotEqualTo(200);
+    }
+
+    @Test
+    void updatesOfTheHealthBundleLoseNoRequest() throws Exception {
+        Bundle health = Bundles.named(context, "switchboard.health");
+        // While its own bundle swaps, the health may say so (503, with its JSON): any answer but that one is lost.
+        Target asked = new Target("health", port, "GET", "/health", Map.of(), "", answer -> answer.status() == 200
+                || answer.status() == 503 && answer.body().startsWith("{\"overallResult\":"));
+        try (SwapLoad load = SwapLoad.start(4, asked, Target.mi(port, "health"))) {
+            load.repeat(3, health::update, () -> HealthCalls.awaitStatus(port, 200));
+            load.close();
+            assertThat(load.failures()).isEmpty();
+        }
     }
 
     private static Dictionary<String, Object> checkProperties(String name, String... tags) {
