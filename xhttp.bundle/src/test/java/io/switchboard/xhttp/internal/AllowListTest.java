@@ -1,4 +1,4 @@
-package io.switchboard.support.net;
+package io.switchboard.xhttp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
