@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.switchboard.support.jetty.RequestsInFlight;
+import io.switchboard.support.net.AllowList;
 
 /**
  * One microhttpd listener: a Jetty server of its own whose requests become events, on a listening

@@ -2,6 +2,7 @@ package io.switchboard.xhttp.internal;
 
 import java.util.Map;
 
+import io.switchboard.support.net.AllowList;
 import io.switchboard.support.net.IpLiteral;
 import io.switchboard.support.settings.SettingRefusedException;
 import io.switchboard.support.settings.SettingsReader;

@@ -1,4 +1,4 @@
-package io.switchboard.xhttp.internal;
+package io.switchboard.support.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.switchboard.xhttp.internal;
+package io.switchboard.support.net;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -6,16 +6,15 @@ import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.switchboard.support.net.IpLiteral;
 import io.switchboard.support.settings.SettingRefusedException;
 
 /**
- * microhttpd's {@code allowed_ips}: literal addresses and CIDR ranges, IPv4 and IPv6; empty allows
- * all. Names are refused, never resolved: what a name resolves to changes without the configuration
+ * A setting {@code allowed_ips} (microhttpd's, the health root's): literal addresses and CIDR ranges,
+ * IPv4 and IPv6; empty allows all. Names are refused, never resolved: what a name resolves to changes without the configuration
  * changing. A value may list several, separated by commas, as a {@code .cfg} line can hold only one
  * string (FileInstall reads {@code [ "a", "b" ]} as an array only in a file whose every value is typed).
  */
-final class AllowList {
+public final class AllowList {
     private static final String RULE = "must list literal IPv4 or IPv6 addresses or CIDR ranges such as "
             + "127.0.0.1, 10.0.0.0/8 or ::1/128, never a host name";
 
@@ -47,7 +46,7 @@ final class AllowList {
      * @throws SettingRefusedException naming the first entry that is neither a literal address nor a
      *         CIDR range
      */
-    static AllowList of(String pid, String[] entries) throws SettingRefusedException {
+    public static AllowList of(String pid, String[] entries) throws SettingRefusedException {
         List<Range> ranges = new ArrayList<>();
         for (String value : entries == null ? new String[0] : entries) {
             for (String entry : value.split(",")) {
@@ -76,7 +75,13 @@ final class AllowList {
         return new Range(address.getAddress(), Integer.parseInt(prefix));
     }
 
-    boolean allows(SocketAddress peer) {
+    /** @return whether the list is empty, which allows every client */
+    public boolean allowsEveryone() {
+        return ranges.isEmpty();
+    }
+
+    /** @return whether {@code peer} is in the list, or the list is empty */
+    public boolean allows(SocketAddress peer) {
         if (ranges.isEmpty()) {
             return true;
         }
