@@ -45,7 +45,8 @@ public final class Httpd {
             Map.entry("max_form_size", "200000"), Map.entry("max_form_keys", "1000"),
             Map.entry("body_timeout", "10000"), Map.entry("idle_timeout", "30000"),
             Map.entry("async_timeout", "30000"), Map.entry("swap_hold", "5000"), Map.entry("https", "false"),
-            Map.entry("latency_buckets", "0.001,0.0025,0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10"));
+            Map.entry("latency_buckets", "0.001,0.0025,0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10"),
+            Map.entry("statistics", "all"));
 
     /** Replaces httpd's configuration and waits until it is in force and serving. */
     public static void configure(Map<String, String> properties) throws Exception {

@@ -140,6 +140,6 @@ public final class Health {
         List<HealthCheckExecutionResult> results = executor.execute(
                 HealthCheckSelector.tags(tags.toArray(String[]::new)),
                 new HealthCheckExecutionOptions().setCombineTagsWithOr(true));
-        return new HealthReport(results, tags);
+        return new HealthReport(results.stream().map(WithdrawnCheck::of).toList(), tags);
     }
 }

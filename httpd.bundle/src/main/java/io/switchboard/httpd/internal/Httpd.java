@@ -98,6 +98,7 @@ public final class Httpd {
             }
             settings = next;
             statistics.latencyBounds(next.latencyBuckets());
+            statistics.counting(next.counting());
             if (previous != null && dispatcher != null && (previous.swapHold() != next.swapHold()
                     || previous.shutdownGrace() != next.shutdownGrace())) {
                 dispatcher.setProperties(dispatcherProperties(next));
@@ -224,7 +225,7 @@ public final class Httpd {
 
     private void rootsChanged() {
         // A root's counters are listed, at zero, from its registration on, as OpenSIPS lists a module's.
-        registry.list().forEach(path -> statistics.of(path.root()));
+        registry.list().forEach(path -> statistics.list(path.root()));
         // Through the announcer: listeners of the runtime must not run on the DS bind thread.
         try {
             announcer.execute(runtime::changed);

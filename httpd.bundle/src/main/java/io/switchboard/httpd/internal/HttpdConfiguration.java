@@ -3,6 +3,7 @@ package io.switchboard.httpd.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 import io.switchboard.anchor.HttpdAnchor;
 import io.switchboard.support.stats.LatencyHistogram;
@@ -76,6 +77,13 @@ import io.switchboard.support.stats.LatencyHistogram;
             + "a request held for its root's next handler (swap_hold) counts its wait, as its client saw it. A change "
             + "starts every root's histogram afresh with the new bounds: the counts so far are dropped.")
     String latency__buckets() default LatencyHistogram.DEFAULT_BOUNDS;
+
+    @AttributeDefinition(name = "statistics", description = "What httpd counts of each root (statistics group "
+            + "httpd): all = the counters and the latency histograms; counters = the counters only; none = nothing, "
+            + "for the last percent of throughput. While a count is off it stays listed as it was, frozen.",
+            options = { @Option(label = "all", value = "all"), @Option(label = "counters", value = "counters"),
+                    @Option(label = "none", value = "none") })
+    String statistics() default "all";
 
     @AttributeDefinition(name = "https", description = "Serve HTTPS instead of HTTP on the port, with the keystore below.")
     boolean https() default false;

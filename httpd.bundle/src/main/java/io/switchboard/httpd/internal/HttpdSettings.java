@@ -16,10 +16,11 @@ import io.switchboard.support.stats.LatencyBuckets;
  * so a refused configuration leaves the running one untouched.
  *
  * @param latencyBuckets the bounds in seconds of each root's latency histogram
+ * @param counting what httpd counts of each root
  */
 record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long maxBodySize, Forms forms,
         int bodyTimeout, int idleTimeout, int asyncTimeout, int maxThreads, int swapHold, int shutdownGrace,
-        List<Double> latencyBuckets, Tls tls) {
+        List<Double> latencyBuckets, RootStatistics.Counting counting, Tls tls) {
 
     static final String PID = "switchboard.httpd";
 
@@ -80,6 +81,9 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
         int shutdownGrace = r.read("shutdown_grace", () -> config.shutdown__grace(), v -> v >= 0 && v <= 3_600_000,
                 "must be 0 (no wait) to 3600000 milliseconds");
         List<Double> latencyBuckets = LatencyBuckets.read(r, config.latency__buckets());
+        RootStatistics.Counting counting = RootStatistics.Counting.named(r.read("statistics",
+                () -> config.statistics().trim(), v -> RootStatistics.Counting.named(v) != null,
+                "must be all, counters or none"));
         boolean https = r.read("https", () -> config.https(), v -> true, "must be true or false");
         Tls tls = null;
         if (https) {
@@ -93,7 +97,7 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
             tls = new Tls(keystore, password, type.toUpperCase(), keyPassword);
         }
         return new HttpdSettings(ip, port, bufSize, postBufSize, maxBody, new Forms(maxFormSize, maxFormKeys),
-                bodyTimeout, idle, async, maxThreads, swapHold, shutdownGrace, latencyBuckets, tls);
+                bodyTimeout, idle, async, maxThreads, swapHold, shutdownGrace, latencyBuckets, counting, tls);
     }
 
     /** @return the applied values under their configuration keys, as the runtime service shows them */
@@ -104,7 +108,8 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
                 Map.entry("body_timeout", bodyTimeout), Map.entry("idle_timeout", idleTimeout),
                 Map.entry("async_timeout", asyncTimeout), Map.entry("max_threads", maxThreads),
                 Map.entry("swap_hold", swapHold), Map.entry("shutdown_grace", shutdownGrace),
-                Map.entry(LatencyBuckets.KEY, LatencyBuckets.text(latencyBuckets)), Map.entry("https", tls != null));
+                Map.entry(LatencyBuckets.KEY, LatencyBuckets.text(latencyBuckets)), Map.entry("statistics", counting.text()),
+                Map.entry("https", tls != null));
     }
 
     /** @return {@code true} when {@code other} needs the listener restarted to take effect */

@@ -3,6 +3,7 @@ package io.switchboard.httpd.internal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,7 +24,7 @@ import io.switchboard.support.stats.LatencyHistogram;
  * {@code <root>_held} (requests that waited for the root's next handler), and the histogram
  * {@code <root>_latency}: seconds from a request's arrival at httpd's dispatcher to the end of its
  * response, a held request's wait included, as its client saw it, with the bounds of
- * {@code latency_buckets}.
+ * {@code latency_buckets}. The setting {@code statistics} turns the histograms, or all counting, off.
  * The fallback handler's root counts as {@code fallback}, requests no handler took as
  * {@code unrouted}; no root may take those names. Counters outlive their handlers, so a hot swap does
  * not reset them. Immediate: the counters live as long as the bundle, not as long as their readers.
@@ -38,19 +39,51 @@ public final class RootStatistics implements MiStatistics {
     static final Set<String> RESERVED = Set.of(FALLBACK, UNROUTED);
     static final String LATENCY = "_latency";
 
+    /** The values of the setting {@code statistics}. */
+    enum Counting {
+        ALL, COUNTERS, NONE;
+
+        /** @return the value a setting names, whatever its case; {@code null} for none */
+        static Counting named(String text) {
+            for (Counting counting : values()) {
+                if (counting.text().equalsIgnoreCase(text)) {
+                    return counting;
+                }
+            }
+            return null;
+        }
+
+        String text() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     private final ConcurrentMap<String, RootCounters> byRoot = new ConcurrentHashMap<>();
+    private volatile Counting counting = Counting.ALL;
     /** Until httpd applies its configuration: the default of {@code latency_buckets}. */
     private double[] latencyBounds = LatencyHistogram.parseBounds(LatencyHistogram.DEFAULT_BOUNDS);
 
+    /** @return what a request to {@code root} counts into: nothing while {@code statistics=none} */
     RootCounters of(String root) {
+        return counting == Counting.NONE ? RootCounters.UNCOUNTED : list(root);
+    }
+
+    /** @return the counters of {@code root}, listed from now on whether or not httpd counts */
+    RootCounters list(String root) {
         String label = RootHandler.FALLBACK.equals(root) ? FALLBACK : root;
         RootCounters counters = byRoot.get(label);
         return counters != null ? counters : create(label);
     }
 
-    /** Under the lock that {@link #latencyBounds} takes: no root's counters are made with bounds just replaced. */
+    /** Under the lock the settings take: no root's counters are made with bounds or timing just replaced. */
     private synchronized RootCounters create(String label) {
-        return byRoot.computeIfAbsent(label, newLabel -> new RootCounters(latencyBounds));
+        return byRoot.computeIfAbsent(label, newLabel -> new RootCounters(newLabel, latencyBounds, counting == Counting.ALL));
+    }
+
+    /** Applies {@code statistics}. */
+    synchronized void counting(Counting next) {
+        counting = next;
+        byRoot.values().forEach(counters -> counters.timed(next == Counting.ALL));
     }
 
     /**
@@ -67,10 +100,10 @@ public final class RootStatistics implements MiStatistics {
 
     @Override
     public Map<String, Long> values() {
-        Map<String, Long> values = new LinkedHashMap<>();
+        Map<String, Long> values = new LinkedHashMap<>(byRoot.size() * RootCounters.NAMES.length * 4 / 3 + 1);
         new TreeMap<>(byRoot).forEach((label, counters) -> {
             for (int i = 0; i < RootCounters.NAMES.length; i++) {
-                values.put(label + "_" + RootCounters.NAMES[i], counters.value(i));
+                values.put(counters.statisticName(i), counters.value(i));
             }
         });
         return values;
@@ -78,8 +111,9 @@ public final class RootStatistics implements MiStatistics {
 
     @Override
     public Map<String, MiHistogram> histograms() {
-        Map<String, MiHistogram> histograms = new LinkedHashMap<>();
-        new TreeMap<>(byRoot).forEach((label, counters) -> histograms.put(label + LATENCY, counters.latency().snapshot()));
+        Map<String, MiHistogram> histograms = new LinkedHashMap<>(byRoot.size() * 4 / 3 + 1);
+        new TreeMap<>(byRoot).forEach((label, counters) ->
+                histograms.put(counters.latencyName(), counters.latency().snapshot()));
         return histograms;
     }
 

@@ -41,7 +41,8 @@ class HttpdSettingsTest {
             "https         | true        | keystore",
             "latency_buckets | 0.1,0.05  | ascending",
             "latency_buckets | 0,1       | above 0",
-            "latency_buckets | soon      | 'soon' is not a number" })
+            "latency_buckets | soon      | 'soon' is not a number",
+            "statistics    | off         | must be all, counters or none" })
     void refusesBadValuesNamingPidKeyValueAndRule(String key, String value, String rule) {
         Map<String, Object> properties = Map.of(key, value);
         assertThatThrownBy(() -> HttpdSettings.from(TestSettings.config(properties), properties))
@@ -97,6 +98,16 @@ class HttpdSettingsTest {
         assertThat(set.latencyBuckets()).containsExactly(0.05, 0.5, 5.0);
         assertThat(set.byKey()).containsEntry("latency_buckets", "0.05,0.5,5");
         assertThat(set.listenerDiffers(defaults)).isFalse();
+    }
+
+    @Test
+    void statisticsDefaultToAllAndTakeAnyCase() throws Exception {
+        assertThat(HttpdSettings.from(TestSettings.config(Map.of()), Map.of()).counting())
+                .isEqualTo(RootStatistics.Counting.ALL);
+        Map<String, Object> properties = Map.of("statistics", " Counters ");
+        HttpdSettings set = HttpdSettings.from(TestSettings.config(properties), properties);
+        assertThat(set.counting()).isEqualTo(RootStatistics.Counting.COUNTERS);
+        assertThat(set.byKey()).containsEntry("statistics", "counters");
     }
 
     @Test

@@ -59,4 +59,50 @@ class RootStatisticsTest {
         statistics.of("a").responded(200, 0, 5, TimeUnit.MILLISECONDS.toNanos(100));
         assertThat(statistics.histograms().get("a_latency").counts()).containsExactly(0, 1, 0);
     }
+
+    @Test
+    void countersOnlyStopTheHistogramsAndAllStartsThemAgain() {
+        statistics.of("a").responded(200, 0, 5, TimeUnit.MILLISECONDS.toNanos(3));
+        statistics.counting(RootStatistics.Counting.COUNTERS);
+        statistics.of("a").requested();
+        statistics.of("a").responded(200, 0, 5, TimeUnit.MILLISECONDS.toNanos(3));
+        statistics.of("later").responded(200, 0, 5, TimeUnit.MILLISECONDS.toNanos(3));
+
+        assertThat(statistics.values()).containsEntry("a_requests", 1L).containsEntry("a_2xx", 2L)
+                .containsEntry("later_2xx", 1L);
+        assertThat(statistics.histograms().get("a_latency").count()).as("frozen").isEqualTo(1);
+        assertThat(statistics.histograms().get("later_latency").count()).isZero();
+
+        statistics.counting(RootStatistics.Counting.ALL);
+        statistics.of("later").responded(200, 0, 5, TimeUnit.MILLISECONDS.toNanos(3));
+        assertThat(statistics.histograms().get("later_latency").count()).isEqualTo(1);
+    }
+
+    @Test
+    void noneCountsNothingAndKeepsWhatWasCountedListed() {
+        statistics.of("a").requested();
+        statistics.of("a").responded(200, 3, 5, TimeUnit.MILLISECONDS.toNanos(3));
+        statistics.counting(RootStatistics.Counting.NONE);
+        statistics.of("a").requested();
+        statistics.of("a").responded(500, 3, 5, TimeUnit.MILLISECONDS.toNanos(3));
+        statistics.of("a").held();
+        statistics.of("new").requested();
+        statistics.list("listed");
+
+        assertThat(statistics.values()).containsEntry("a_requests", 1L).containsEntry("a_2xx", 1L)
+                .containsEntry("a_5xx", 0L).containsEntry("a_bytes_in", 3L).containsEntry("a_held", 0L)
+                .containsEntry("listed_requests", 0L).doesNotContainKey("new_requests");
+        assertThat(statistics.histograms().get("a_latency").count()).isEqualTo(1);
+
+        statistics.counting(RootStatistics.Counting.ALL);
+        statistics.of("a").requested();
+        assertThat(statistics.values()).containsEntry("a_requests", 2L);
+    }
+
+    @Test
+    void countingIsNamedAsTheSettingWritesIt() {
+        assertThat(RootStatistics.Counting.named("Counters")).isEqualTo(RootStatistics.Counting.COUNTERS);
+        assertThat(RootStatistics.Counting.named("off")).isNull();
+        assertThat(RootStatistics.Counting.NONE.text()).isEqualTo("none");
+    }
 }

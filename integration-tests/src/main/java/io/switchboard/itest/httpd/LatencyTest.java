@@ -144,6 +144,32 @@ class LatencyTest {
         Configs.await("a latency recorded", Duration.ofSeconds(5), () -> latency("latency").count() == before + 1);
     }
 
+    /** A response is counted before its last byte is written: once the client has it, the counts are final. */
+    @Test
+    void statisticsTurnTheHistogramsThenAllCountingOffLive() throws Exception {
+        Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port), "statistics", "counters"));
+        long requests = httpd.values().get("latency_requests");
+        long answered = httpd.values().get("latency_2xx");
+        long timed = latency("latency").count();
+
+        assertThat(Loopback.get(port, "/latency/a").statusCode()).isEqualTo(200);
+        assertThat(httpd.values()).containsEntry("latency_requests", requests + 1)
+                .containsEntry("latency_2xx", answered + 1);
+        assertThat(latency("latency").count()).as("no histogram").isEqualTo(timed);
+
+        Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port), "statistics", "none"));
+        assertThat(Loopback.get(port, "/latency/b").statusCode()).isEqualTo(200);
+        assertThat(Loopback.get(port, "/latencynone").statusCode()).isEqualTo(404);
+        assertThat(httpd.values()).as("frozen, still listed").containsEntry("latency_requests", requests + 1)
+                .containsEntry("latency_2xx", answered + 1);
+        assertThat(latency("latency").count()).isEqualTo(timed);
+
+        Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port)));
+        assertThat(Loopback.get(port, "/latency/c").statusCode()).isEqualTo(200);
+        assertThat(httpd.values()).containsEntry("latency_requests", requests + 2);
+        Configs.await("the latency recorded", Duration.ofSeconds(5), () -> latency("latency").count() == timed + 1);
+    }
+
     @Test
     void resetEmptiesOneRootsHistogramAndLeavesItsCounters() throws Exception {
         for (int i = 0; i < 3; i++) {

@@ -2,7 +2,6 @@ package io.switchboard.mihttp.metrics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +42,16 @@ final class StatisticsFamilies {
         }
     }
 
-    /** Names and help checked once: the client's check of a name is most of what a family costs to build. */
+    /**
+     * Names and help made and checked once per statistic: the client's check of a name, and putting it
+     * together, were most of what a family cost to build. Bounded per group, for a group that names its
+     * statistics anew at each scrape.
+     */
     private static final int MAX_CACHED = 100_000;
+
+    /** What a statistic's family is called, and its metadata, as the client checked them. */
+    private record Named(Kind kind, String name, MetricMetadata metadata) {
+    }
 
     /**
      * One family being gathered: with group_mode 2 it takes a series from each group.
@@ -67,7 +74,8 @@ final class StatisticsFamilies {
     private final PrometheusSettings settings;
     private final MetricNames names;
     private final ScrapeLog log;
-    private final Map<Kind, Map<String, MetricMetadata>> metadata = new EnumMap<>(Kind.class);
+    /** By group, then statistic. */
+    private final Map<String, Map<String, Named>> named = new ConcurrentHashMap<>();
     /** How many families the last scrape had: the next one's table is made that big at once. */
     private volatile int lastCount = 16;
 
@@ -75,9 +83,6 @@ final class StatisticsFamilies {
         this.settings = settings;
         this.names = new MetricNames(settings);
         this.log = log;
-        for (Kind kind : Kind.values()) {
-            metadata.put(kind, new ConcurrentHashMap<>());
-        }
     }
 
     /**
@@ -131,11 +136,8 @@ final class StatisticsFamilies {
     /** @return the family {@code group:statistic} joins, or {@code null} when its name is another's */
     private Family family(Map<String, Family> families, ExposedNames exposed, Kind kind, String group,
             String statistic) {
-        String name = names.family(group, statistic);
-        if (kind == Kind.COUNTER && name.endsWith("_total")) {
-            // The writers add _total to a counter's name; the client takes it off a name that has it.
-            name = name.substring(0, name.length() - "_total".length());
-        }
+        Named statisticNamed = named(kind, group, statistic);
+        String name = statisticNamed.name();
         Family family = families.get(name);
         if (family != null) {
             boolean anotherGroup = settings.groupMode() == GroupMode.LABEL && !family.groups().contains(group);
@@ -150,27 +152,33 @@ final class StatisticsFamilies {
             log.leftOut(group + ":" + statistic, name, owner);
             return null;
         }
-        family = new Family(kind, metadata(kind, name, group, statistic), group + ":" + statistic,
+        family = new Family(kind, statisticNamed.metadata(), group + ":" + statistic,
                 new ArrayList<>(1), new ArrayList<>(1));
         families.put(name, family);
         return family;
     }
 
-    private MetricMetadata metadata(Kind kind, String name, String group, String statistic) {
-        Map<String, MetricMetadata> cached = metadata.get(kind);
-        MetricMetadata known = cached.get(name);
-        if (known == null) {
-            if (cached.size() >= MAX_CACHED) {
-                cached.clear();
+    private Named named(Kind kind, String group, String statistic) {
+        Map<String, Named> ofGroup = named.computeIfAbsent(group, newGroup -> new ConcurrentHashMap<>());
+        Named known = ofGroup.get(statistic);
+        if (known == null || known.kind() != kind) {
+            if (ofGroup.size() >= MAX_CACHED) {
+                ofGroup.clear();
+            }
+            String name = names.family(group, statistic);
+            if (kind == Kind.COUNTER && name.endsWith("_total")) {
+                // The writers add _total to a counter's name; the client takes it off a name that has it.
+                name = name.substring(0, name.length() - "_total".length());
             }
             String help = help(group, statistic);
             // Built as the client builds a family's, so that the writers name it as they expect.
-            known = switch (kind) {
+            MetricMetadata metadata = switch (kind) {
                 case COUNTER -> CounterSnapshot.builder().name(name).help(help).build().getMetadata();
                 case GAUGE -> GaugeSnapshot.builder().name(name).help(help).build().getMetadata();
                 case HISTOGRAM -> HistogramSnapshot.builder().name(name).help(help).build().getMetadata();
             };
-            cached.put(name, known);
+            known = new Named(kind, name, metadata);
+            ofGroup.put(statistic, known);
         }
         return known;
     }
