@@ -61,7 +61,7 @@ class HealthTest {
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         JsonNode health = Mi.JSON.readTree(response.body());
         assertThat(health.path("overallResult").asText()).isEqualTo("OK");
-        assertThat(HealthCalls.names(health)).containsExactlyInAnyOrder("components", "hold", "httpd", "mi_http");
+        assertThat(HealthCalls.names(health)).containsExactlyInAnyOrder("components", "configured", "hold", "httpd", "mi_http");
         for (JsonNode check : health.path("results")) {
             assertThat(check.path("status").asText()).isEqualTo("OK");
             assertThat(check.path("tags").toString()).isEqualTo("[\"switchboard\"]");
@@ -85,7 +85,7 @@ class HealthTest {
     void theMiCommandAnswersWhatHealthAnswers() throws Exception {
         JsonNode health = Mi.call(HealthCalls.rpc("health", "{}")).path("result");
         assertThat(health.path("overallResult").asText()).isEqualTo("OK");
-        assertThat(HealthCalls.names(health)).containsExactlyInAnyOrder("components", "hold", "httpd", "mi_http");
+        assertThat(HealthCalls.names(health)).containsExactlyInAnyOrder("components", "configured", "hold", "httpd", "mi_http");
         assertThat(Mi.call(HealthCalls.rpc("health:check", "[]")).path("result").path("overallResult").asText())
                 .isEqualTo("OK");
     }
@@ -135,6 +135,33 @@ class HealthTest {
             Httpd.configure(Map.of("ip", "127.0.0.1", "port", Integer.toString(port)));
         }
         HealthCalls.awaitStatus(port, 200);
+    }
+
+    /** microhttpd, xhttp and the REST client say whether they are configured in their statistics group. */
+    @Test
+    void aModuleWithoutAValidConfigurationIs503AndNamed() throws Exception {
+        Bundle xhttp = Bundles.named(context, "switchboard.xhttp");
+        xhttp.stop();
+        try {
+            Configs.update("switchboard.microhttpd", Map.of("listen_addr", "127.0.0.1", "listen_port", "80"));
+            xhttp.start();
+            HealthCalls.awaitStatus(port, 503);
+            Map<String, Object> health = HealthCalls.command(context);
+            assertThat(HealthCalls.status(health, "configured")).isEqualTo("CRITICAL");
+            assertThat(HealthCalls.message(health, "configured")).isEqualTo("microhttpd serves nothing: no valid "
+                    + "configuration is in force (statistic microhttpd:configured is 0; the log names the setting that "
+                    + "was refused)");
+            assertThat(HealthCalls.status(health, "components")).isEqualTo("OK");
+        } finally {
+            if (xhttp.getState() != Bundle.ACTIVE) {
+                xhttp.start();
+            }
+            Configs.update("switchboard.microhttpd", Map.of("listen_addr", "127.0.0.1",
+                    "listen_port", Integer.toString(Loopback.freePort())));
+        }
+        HealthCalls.awaitStatus(port, 200);
+        assertThat(HealthCalls.message(HealthCalls.command(context), "configured")).contains("microhttpd")
+                .contains("rest").contains("xhttp");
     }
 
     @Test

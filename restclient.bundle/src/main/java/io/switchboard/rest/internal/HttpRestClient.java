@@ -116,6 +116,7 @@ public final class HttpRestClient implements RestClient {
         resources.slots().limit(settings.maxTransfers());
         statistics.latencyBuckets(settings.latencyBuckets());
         publish(settings);
+        statistics.configured(true);
         LOG.info("configuration {} applied", RestSettings.PID);
     }
 
@@ -146,6 +147,7 @@ public final class HttpRestClient implements RestClient {
     synchronized void deactivate() throws InterruptedException {
         ClientSet last = clients;
         clients = null;
+        statistics.configured(false);
         if (last != null) {
             last.retireAllBut(null);
         }

@@ -12,6 +12,7 @@ import io.switchboard.mi.MiHistogram;
 import io.switchboard.mi.MiStatistics;
 import io.switchboard.rest.RestException;
 import io.switchboard.rest.RestResponse;
+import io.switchboard.support.stats.ConfiguredGauge;
 
 /**
  * The REST client's statistics group {@value #GROUP}. Counters: the calls per method
@@ -23,7 +24,7 @@ import io.switchboard.rest.RestResponse;
  * callers got (partial ones too); {@code bytes_out}, the request body bytes written to a connection
  * (again for a retry or a redirect that sends the body on). Gauges: {@code in_flight}, the calls
  * running on HttpClient (at most {@code max_async_transfers}), and {@code waiting}, those in line for
- * a slot. Every call counts once in its method and once in its outcome, the calls turned down before
+ * a slot, and {@code configured}, 1 while a valid configuration is in force. Every call counts once in its method and once in its outcome, the calls turned down before
  * they were sent (a bad URL, no configuration) included. Histograms: the latency per outcome
  * ({@code latency_ok} ... {@code latency_internal}, see {@link RestLatency}); {@link #reset(String)}
  * takes a counter's name or a histogram's.
@@ -48,6 +49,7 @@ public final class RestStatistics implements MiStatistics {
     private final Map<String, LongAdder> counters = new LinkedHashMap<>();
     private final LongAdder inFlight = new LongAdder();
     private final LongAdder waiting = new LongAdder();
+    private final ConfiguredGauge configured = new ConfiguredGauge();
     private final RestLatency latency = new RestLatency();
 
     public RestStatistics() {
@@ -133,6 +135,11 @@ public final class RestStatistics implements MiStatistics {
         waiting.decrement();
     }
 
+    /** Says whether a valid configuration is in force. */
+    void configured(boolean inForce) {
+        configured.set(inForce);
+    }
+
     /** A running call ended, and gave its slot back. */
     void finished() {
         inFlight.decrement();
@@ -144,12 +151,13 @@ public final class RestStatistics implements MiStatistics {
         counters.forEach((name, counter) -> values.put(name, counter.sum()));
         values.put(IN_FLIGHT, inFlight.sum());
         values.put(WAITING, waiting.sum());
+        values.put(ConfiguredGauge.NAME, configured.value());
         return values;
     }
 
     @Override
     public Set<String> gauges() {
-        return Set.of(IN_FLIGHT, WAITING);
+        return Set.of(IN_FLIGHT, WAITING, ConfiguredGauge.NAME);
     }
 
     @Override

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.switchboard.mi.MiStatistics;
+import io.switchboard.support.stats.ConfiguredGauge;
 
 /**
  * What xhttp and microhttpd both count, each in a statistics group of its own: {@code events}, the
@@ -14,7 +16,8 @@ import io.switchboard.mi.MiStatistics;
  * answered (a handler, or the module for it); {@code no_handler}, the 503s for a request no handler
  * would take; {@code no_reply}, the 504s for a handler that did not reply within {@code reply_timeout}.
  * A module adds counters of its own. The counters live as long as the bundle, across configuration
- * changes and handlers coming and going.
+ * changes and handlers coming and going. The gauge {@value ConfiguredGauge#NAME} says whether a valid
+ * configuration of the module is in force.
  */
 abstract class EventStatistics implements MiStatistics {
     static final String EVENTS = "events";
@@ -24,6 +27,7 @@ abstract class EventStatistics implements MiStatistics {
 
     /** Every counter by name, in the order listed; never changed after construction. */
     private final Map<String, LongAdder> counters = new LinkedHashMap<>();
+    private final ConfiguredGauge configured = new ConfiguredGauge();
 
     /** @param own the names of the module's own counters, listed after the shared ones */
     EventStatistics(String... own) {
@@ -58,6 +62,11 @@ abstract class EventStatistics implements MiStatistics {
         counters.get(NO_REPLY).increment();
     }
 
+    /** Says whether a valid configuration of the module is in force. */
+    void configured(boolean inForce) {
+        configured.set(inForce);
+    }
+
     /** @return one of the module's own counters, as named to the constructor */
     LongAdder counter(String name) {
         return counters.get(name);
@@ -67,7 +76,13 @@ abstract class EventStatistics implements MiStatistics {
     public Map<String, Long> values() {
         Map<String, Long> values = new LinkedHashMap<>();
         counters.forEach((name, counter) -> values.put(name, counter.sum()));
+        values.put(ConfiguredGauge.NAME, configured.value());
         return values;
+    }
+
+    @Override
+    public Set<String> gauges() {
+        return Set.of(ConfiguredGauge.NAME);
     }
 
     @Override

@@ -85,6 +85,9 @@ public final class Microhttpd implements GracefulListener {
                     : "the previous configuration stays in force");
         } catch (Exception failed) {
             LOG.error("configuration {} could not be applied; the previous one stays in force", PID, failed);
+        } finally {
+            // Configured means listening: a configuration whose port cannot be bound serves nothing.
+            statistics.configured(listener != null);
         }
     }
 
@@ -165,6 +168,7 @@ public final class Microhttpd implements GracefulListener {
      */
     @Deactivate
     synchronized void deactivate() throws InterruptedException {
+        statistics.configured(false);
         deactivated = true;
         if (listener != null && shuttingDown) {
             // What is still in flight was given the shutdown's grace already.

@@ -84,6 +84,7 @@ public final class Xhttp implements RootHandler {
         try {
             boolean first = settings == null;
             settings = Settings.from(config, properties);
+            statistics.configured(true);
             if (first) {
                 claimFallbackWhileHandled();
             } else {
@@ -104,6 +105,7 @@ public final class Xhttp implements RootHandler {
      */
     @Deactivate
     synchronized void deactivate() throws InterruptedException {
+        statistics.configured(false);
         if (fallback != null) {
             fallback.unregister();
             fallback = null;
