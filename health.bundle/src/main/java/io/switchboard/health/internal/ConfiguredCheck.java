@@ -18,18 +18,20 @@ import io.switchboard.mi.MiStatistics;
 import io.switchboard.support.stats.ConfiguredGauge;
 
 /**
- * Each module configured that says so: a statistics group with the gauge {@value ConfiguredGauge#NAME}
- * (xhttp, microhttpd, rest, or a user's group) at 0 has no valid configuration in force, so it
- * serves nothing; CRITICAL, naming the group. The modules' own refusals are in the log, with the setting.
+ * Every module that publishes the gauge {@value ConfiguredGauge#NAME} in its statistics group (xhttp,
+ * microhttpd, rest, or a user's group) has a valid configuration in force. A group at 0 serves nothing:
+ * CRITICAL, naming it; the module's refusal is in the log, with the setting. A module that is not
+ * running says nothing (the components check speaks for it), and a group that cannot be read is a
+ * warning, not a reason to take the instance out of rotation.
  */
 @Component(service = HealthCheck.class)
 @SwitchboardCheck(name = "configured")
 public final class ConfiguredCheck implements HealthCheck {
-    private final Map<MiStatistics, String> groups = new ConcurrentHashMap<>();
+    private final Map<MiStatistics, Object> groups = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindStatistics(MiStatistics statistics, Map<String, Object> properties) {
-        groups.put(statistics, String.valueOf(properties.get(MiStatistics.GROUP)));
+        groups.put(statistics, properties.getOrDefault(MiStatistics.GROUP, ""));
     }
 
     void unbindStatistics(MiStatistics statistics) {
@@ -39,11 +41,22 @@ public final class ConfiguredCheck implements HealthCheck {
     @Override
     public Result execute() {
         Map<String, Boolean> configured = new TreeMap<>();
+        FormattingResultLog log = new FormattingResultLog();
         groups.forEach((statistics, group) -> {
-            // A group with the gauge is asked for its values; httpd's, a thousand roots long, is not.
-            if (statistics.gauges().contains(ConfiguredGauge.NAME)) {
-                Long value = statistics.values().get(ConfiguredGauge.NAME);
-                configured.put(group, value != null && value != 0);
+            if (!(group instanceof String name) || name.isEmpty()) {
+                return;
+            }
+            try {
+                // Only a group with the gauge is asked for its values: httpd's, a thousand roots long, is not.
+                if (statistics.gauges().contains(ConfiguredGauge.NAME)) {
+                    Long value = statistics.values().get(ConfiguredGauge.NAME);
+                    if (value != null) {
+                        // Two services of one group: both must be configured.
+                        configured.merge(name, value != 0, Boolean::logicalAnd);
+                    }
+                }
+            } catch (RuntimeException failed) {
+                log.warn("statistics group {} could not be read: {}", name, failed.toString());
             }
         });
         List<String> unconfigured = new ArrayList<>();
@@ -52,9 +65,8 @@ public final class ConfiguredCheck implements HealthCheck {
                 unconfigured.add(group);
             }
         });
-        FormattingResultLog log = new FormattingResultLog();
         if (configured.isEmpty()) {
-            log.info("no module says whether it is configured");
+            log.info("no running module says whether it is configured");
         } else if (unconfigured.isEmpty()) {
             log.info("configured: {}", String.join(", ", configured.keySet()));
         } else {

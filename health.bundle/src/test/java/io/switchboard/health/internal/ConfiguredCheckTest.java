@@ -73,6 +73,43 @@ class ConfiguredCheckTest {
 
         Result result = check.execute();
         assertThat(result.getStatus()).isEqualTo(Result.Status.OK);
-        assertThat(text(result)).isEqualTo("no module says whether it is configured\n");
+        assertThat(text(result)).isEqualTo("no running module says whether it is configured\n");
+    }
+
+    @Test
+    void aModuleNotRunningSaysNothingAndTwoServicesOfAGroupMustBothBeConfigured() {
+        group("rest", Map.of("in_flight", 0L), Set.of("configured", "in_flight"));
+        group("microhttpd", Map.of("configured", 1L), Set.of("configured"));
+        group("microhttpd", Map.of("configured", 0L), Set.of("configured"));
+
+        Result result = check.execute();
+        assertThat(result.getStatus()).isEqualTo(Result.Status.CRITICAL);
+        assertThat(text(result)).startsWith("microhttpd serves nothing").doesNotContain("rest");
+    }
+
+    @Test
+    void aGroupThatFailsIsAWarningAndTheOthersAreRead() {
+        check.bindStatistics(new MiStatistics() {
+            @Override
+            public Map<String, Long> values() {
+                throw new IllegalStateException("broken");
+            }
+
+            @Override
+            public Set<String> gauges() {
+                return Set.of("configured");
+            }
+
+            @Override
+            public boolean reset(String name) {
+                return false;
+            }
+        }, Map.of(MiStatistics.GROUP, "broken"));
+        group("xhttp", Map.of("configured", 1L), Set.of("configured"));
+
+        Result result = check.execute();
+        assertThat(result.getStatus()).isEqualTo(Result.Status.WARN);
+        assertThat(text(result)).contains("statistics group broken could not be read: java.lang.IllegalStateException: "
+                + "broken").contains("configured: xhttp");
     }
 }

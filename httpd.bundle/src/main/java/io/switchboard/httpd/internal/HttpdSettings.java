@@ -108,8 +108,8 @@ record HttpdSettings(String ip, int port, int bufSize, int postBufSize, long max
                 Map.entry("body_timeout", bodyTimeout), Map.entry("idle_timeout", idleTimeout),
                 Map.entry("async_timeout", asyncTimeout), Map.entry("max_threads", maxThreads),
                 Map.entry("swap_hold", swapHold), Map.entry("shutdown_grace", shutdownGrace),
-                Map.entry(LatencyBuckets.KEY, LatencyBuckets.text(latencyBuckets)), Map.entry("statistics", counting.text()),
-                Map.entry("https", tls != null));
+                Map.entry(LatencyBuckets.KEY, LatencyBuckets.text(latencyBuckets)),
+                Map.entry("statistics", counting.text()), Map.entry("https", tls != null));
     }
 
     /** @return {@code true} when {@code other} needs the listener restarted to take effect */

@@ -27,6 +27,7 @@ final class RootCounters {
     private volatile boolean timed;
 
     /**
+     * @param label the root as the statistics name it
      * @param latencyBounds the latency histogram's bounds
      * @param timed whether responses are recorded in it
      */

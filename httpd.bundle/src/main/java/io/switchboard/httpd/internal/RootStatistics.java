@@ -63,7 +63,10 @@ public final class RootStatistics implements MiStatistics {
     /** Until httpd applies its configuration: the default of {@code latency_buckets}. */
     private double[] latencyBounds = LatencyHistogram.parseBounds(LatencyHistogram.DEFAULT_BOUNDS);
 
-    /** @return what a request to {@code root} counts into: nothing while {@code statistics=none} */
+    /**
+     * @return what a request to {@code root} counts into: nothing while {@code statistics=none}. A
+     *         request keeps what it got on arrival, so those in flight when counting stops still count.
+     */
     RootCounters of(String root) {
         return counting == Counting.NONE ? RootCounters.UNCOUNTED : list(root);
     }
@@ -77,7 +80,8 @@ public final class RootStatistics implements MiStatistics {
 
     /** Under the lock the settings take: no root's counters are made with bounds or timing just replaced. */
     private synchronized RootCounters create(String label) {
-        return byRoot.computeIfAbsent(label, newLabel -> new RootCounters(newLabel, latencyBounds, counting == Counting.ALL));
+        return byRoot.computeIfAbsent(label,
+                newLabel -> new RootCounters(newLabel, latencyBounds, counting == Counting.ALL));
     }
 
     /** Applies {@code statistics}. */
@@ -101,19 +105,20 @@ public final class RootStatistics implements MiStatistics {
     @Override
     public Map<String, Long> values() {
         Map<String, Long> values = new LinkedHashMap<>(byRoot.size() * RootCounters.NAMES.length * 4 / 3 + 1);
-        new TreeMap<>(byRoot).forEach((label, counters) -> {
+        for (RootCounters counters : new TreeMap<>(byRoot).values()) {
             for (int i = 0; i < RootCounters.NAMES.length; i++) {
                 values.put(counters.statisticName(i), counters.value(i));
             }
-        });
+        }
         return values;
     }
 
     @Override
     public Map<String, MiHistogram> histograms() {
         Map<String, MiHistogram> histograms = new LinkedHashMap<>(byRoot.size() * 4 / 3 + 1);
-        new TreeMap<>(byRoot).forEach((label, counters) ->
-                histograms.put(counters.latencyName(), counters.latency().snapshot()));
+        for (RootCounters counters : new TreeMap<>(byRoot).values()) {
+            histograms.put(counters.latencyName(), counters.latency().snapshot());
+        }
         return histograms;
     }
 

@@ -61,7 +61,8 @@ class HealthTest {
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         JsonNode health = Mi.JSON.readTree(response.body());
         assertThat(health.path("overallResult").asText()).isEqualTo("OK");
-        assertThat(HealthCalls.names(health)).containsExactlyInAnyOrder("components", "configured", "hold", "httpd", "mi_http");
+        assertThat(HealthCalls.names(health)).containsExactlyInAnyOrder("components", "configured", "hold", "httpd",
+                "mi_http");
         for (JsonNode check : health.path("results")) {
             assertThat(check.path("status").asText()).isEqualTo("OK");
             assertThat(check.path("tags").toString()).isEqualTo("[\"switchboard\"]");
@@ -85,7 +86,8 @@ class HealthTest {
     void theMiCommandAnswersWhatHealthAnswers() throws Exception {
         JsonNode health = Mi.call(HealthCalls.rpc("health", "{}")).path("result");
         assertThat(health.path("overallResult").asText()).isEqualTo("OK");
-        assertThat(HealthCalls.names(health)).containsExactlyInAnyOrder("components", "configured", "hold", "httpd", "mi_http");
+        assertThat(HealthCalls.names(health)).containsExactlyInAnyOrder("components", "configured", "hold", "httpd",
+                "mi_http");
         assertThat(Mi.call(HealthCalls.rpc("health:check", "[]")).path("result").path("overallResult").asText())
                 .isEqualTo("OK");
     }

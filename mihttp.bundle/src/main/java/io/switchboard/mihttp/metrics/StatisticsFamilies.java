@@ -74,8 +74,10 @@ final class StatisticsFamilies {
     private final PrometheusSettings settings;
     private final MetricNames names;
     private final ScrapeLog log;
-    /** By group, then statistic. */
-    private final Map<String, Map<String, Named>> named = new ConcurrentHashMap<>();
+    /** By group, then statistic: the values' (counters and gauges). */
+    private final Map<String, Map<String, Named>> namedValues = new ConcurrentHashMap<>();
+    /** By group, then statistic: the histograms', apart, as a group may name a value and a histogram alike. */
+    private final Map<String, Map<String, Named>> namedHistograms = new ConcurrentHashMap<>();
     /** How many families the last scrape had: the next one's table is made that big at once. */
     private volatile int lastCount = 16;
 
@@ -92,6 +94,9 @@ final class StatisticsFamilies {
      */
     List<MetricSnapshot> of(Map<String, MiStatistics> groups, ExposedNames exposed) {
         Map<String, Family> families = new LinkedHashMap<>(lastCount * 4 / 3 + 1);
+        // The names of a group that left go with it.
+        namedValues.keySet().retainAll(groups.keySet());
+        namedHistograms.keySet().retainAll(groups.keySet());
         groups.forEach((group, statistics) -> {
             try {
                 add(families, exposed, group, statistics);
@@ -159,7 +164,8 @@ final class StatisticsFamilies {
     }
 
     private Named named(Kind kind, String group, String statistic) {
-        Map<String, Named> ofGroup = named.computeIfAbsent(group, newGroup -> new ConcurrentHashMap<>());
+        Map<String, Map<String, Named>> byGroup = kind == Kind.HISTOGRAM ? namedHistograms : namedValues;
+        Map<String, Named> ofGroup = byGroup.computeIfAbsent(group, newGroup -> new ConcurrentHashMap<>());
         Named known = ofGroup.get(statistic);
         if (known == null || known.kind() != kind) {
             if (ofGroup.size() >= MAX_CACHED) {

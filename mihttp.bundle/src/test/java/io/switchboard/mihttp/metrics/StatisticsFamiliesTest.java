@@ -177,6 +177,34 @@ class StatisticsFamiliesTest {
         return groups;
     }
 
+    /** Names are made once and kept: a later scrape serves what the groups say then, as they say it. */
+    @Test
+    void aLaterScrapeServesTheGroupsAsTheyAreThen() throws Exception {
+        StatisticsFamilies families = new StatisticsFamilies(Settings.of(Map.of()), new ScrapeLog());
+        Map<String, Long> first = new LinkedHashMap<>();
+        first.put("requests_total", 1L);
+        first.put("level", 2L);
+        scrape(families, Map.of("shop", new Group(first, Set.of(), Map.of("level", LATENCY))));
+
+        Map<String, Long> then = new LinkedHashMap<>();
+        then.put("requests_total", 5L);
+        then.put("level", 7L);
+        String text = scrape(families, Map.of("shop", new Group(then, Set.of("level"), Map.of("level", LATENCY)),
+                "other", new Group(Map.of("x", 1L))));
+        assertThat(text).contains("switchboard_shop_requests_total 5.0").doesNotContain("requests_total_total")
+                .contains("# TYPE switchboard_shop_level gauge\nswitchboard_shop_level 7.0")
+                .contains("switchboard_other_x_total 1.0");
+        // The histogram of the same name is another family's: left out, as in the first scrape.
+        assertThat(text).doesNotContain("switchboard_shop_level_bucket");
+
+        assertThat(scrape(families, Map.of("other", new Group(Map.of("x", 2L))))).doesNotContain("shop")
+                .contains("switchboard_other_x_total 2.0");
+    }
+
+    private static String scrape(StatisticsFamilies families, Map<String, MiStatistics> groups) throws Exception {
+        return write(new MetricSnapshots(families.of(new TreeMap<>(groups), new ExposedNames(16))));
+    }
+
     private static String text(Map<String, Object> properties, Map<String, MiStatistics> groups) throws Exception {
         StatisticsFamilies families = new StatisticsFamilies(Settings.of(properties), new ScrapeLog());
         return write(new MetricSnapshots(families.of(groups, new ExposedNames(16))));

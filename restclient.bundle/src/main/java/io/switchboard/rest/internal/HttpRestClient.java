@@ -100,12 +100,14 @@ public final class HttpRestClient implements RestClient {
             LOG.error("{}; {}", refused.getMessage(), clients == null
                     ? "requests fail with -10 until a valid configuration arrives"
                     : "the previous configuration stays in force");
+            statistics.configured(clients != null);
             return;
         } catch (GeneralSecurityException | IOException unusable) {
             LOG.error("configuration {} refused: ssl_capath={} must hold readable PEM certificates ({}); {}",
                     RestSettings.PID, config.ssl__capath(), unusable.toString(), clients == null
                             ? "requests fail with -10 until a valid configuration arrives"
                             : "the previous configuration stays in force");
+            statistics.configured(clients != null);
             return;
         }
         if (settings.httpVersion() == 1) {
@@ -147,7 +149,7 @@ public final class HttpRestClient implements RestClient {
     synchronized void deactivate() throws InterruptedException {
         ClientSet last = clients;
         clients = null;
-        statistics.configured(false);
+        statistics.stopped();
         if (last != null) {
             last.retireAllBut(null);
         }

@@ -24,7 +24,8 @@ import io.switchboard.support.stats.ConfiguredGauge;
  * callers got (partial ones too); {@code bytes_out}, the request body bytes written to a connection
  * (again for a retry or a redirect that sends the body on). Gauges: {@code in_flight}, the calls
  * running on HttpClient (at most {@code max_async_transfers}), and {@code waiting}, those in line for
- * a slot, and {@code configured}, 1 while a valid configuration is in force. Every call counts once in its method and once in its outcome, the calls turned down before
+ * a slot, and {@code configured}, 1 while a valid configuration is in force (listed while the client
+ * runs). Every call counts once in its method and once in its outcome, the calls turned down before
  * they were sent (a bad URL, no configuration) included. Histograms: the latency per outcome
  * ({@code latency_ok} ... {@code latency_internal}, see {@link RestLatency}); {@link #reset(String)}
  * takes a counter's name or a histogram's.
@@ -135,9 +136,17 @@ public final class RestStatistics implements MiStatistics {
         waiting.decrement();
     }
 
-    /** Says whether a valid configuration is in force. */
+    /** Says whether the running client has a valid configuration in force. */
     void configured(boolean inForce) {
         configured.set(inForce);
+    }
+
+    /**
+     * The client stopped: DS runs it only while someone uses it, so until it runs again it says
+     * nothing about its configuration.
+     */
+    void stopped() {
+        configured.unknown();
     }
 
     /** A running call ended, and gave its slot back. */
@@ -151,7 +160,7 @@ public final class RestStatistics implements MiStatistics {
         counters.forEach((name, counter) -> values.put(name, counter.sum()));
         values.put(IN_FLIGHT, inFlight.sum());
         values.put(WAITING, waiting.sum());
-        values.put(ConfiguredGauge.NAME, configured.value());
+        configured.addTo(values);
         return values;
     }
 

@@ -16,8 +16,8 @@ import io.switchboard.support.stats.ConfiguredGauge;
  * answered (a handler, or the module for it); {@code no_handler}, the 503s for a request no handler
  * would take; {@code no_reply}, the 504s for a handler that did not reply within {@code reply_timeout}.
  * A module adds counters of its own. The counters live as long as the bundle, across configuration
- * changes and handlers coming and going. The gauge {@value ConfiguredGauge#NAME} says whether a valid
- * configuration of the module is in force.
+ * changes and handlers coming and going. The gauge {@value ConfiguredGauge#NAME} says whether the
+ * running module has a valid configuration in force.
  */
 abstract class EventStatistics implements MiStatistics {
     static final String EVENTS = "events";
@@ -62,9 +62,14 @@ abstract class EventStatistics implements MiStatistics {
         counters.get(NO_REPLY).increment();
     }
 
-    /** Says whether a valid configuration of the module is in force. */
+    /** Says whether the running module has a valid configuration in force. */
     void configured(boolean inForce) {
         configured.set(inForce);
+    }
+
+    /** The module stopped: it says nothing about its configuration until it runs again. */
+    void stopped() {
+        configured.unknown();
     }
 
     /** @return one of the module's own counters, as named to the constructor */
@@ -76,7 +81,7 @@ abstract class EventStatistics implements MiStatistics {
     public Map<String, Long> values() {
         Map<String, Long> values = new LinkedHashMap<>();
         counters.forEach((name, counter) -> values.put(name, counter.sum()));
-        values.put(ConfiguredGauge.NAME, configured.value());
+        configured.addTo(values);
         return values;
     }
 

@@ -168,7 +168,7 @@ public final class Microhttpd implements GracefulListener {
      */
     @Deactivate
     synchronized void deactivate() throws InterruptedException {
-        statistics.configured(false);
+        statistics.stopped();
         deactivated = true;
         if (listener != null && shuttingDown) {
             // What is still in flight was given the shutdown's grace already.

@@ -91,6 +91,7 @@ public final class Xhttp implements RootHandler {
                 LOG.info("configuration {} applied", PID);
             }
         } catch (SettingRefusedException refused) {
+            statistics.configured(settings != null);
             LOG.error("{}; {}", refused.getMessage(), settings == null
                     ? "xhttp claims no request until a valid configuration arrives"
                     : "the previous configuration stays in force");
@@ -105,7 +106,7 @@ public final class Xhttp implements RootHandler {
      */
     @Deactivate
     synchronized void deactivate() throws InterruptedException {
-        statistics.configured(false);
+        statistics.stopped();
         if (fallback != null) {
             fallback.unregister();
             fallback = null;
