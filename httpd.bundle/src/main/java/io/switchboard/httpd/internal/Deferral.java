@@ -33,6 +33,10 @@ final class Deferral {
     void begin(JettyResponse response) {
         request.addIdleTimeoutListener(idle -> false);
         request.addFailureListener(failure -> {
+            if (failure instanceof BodyTimeoutException) {
+                // httpd's own failure of a body that came too late: its 408 is on its way, on another thread.
+                return;
+            }
             LOG.debug("root {}: {} {} failed: {}", entry.root(), request.getMethod(), JettyRequest.url(request),
                     failure.toString());
             response.abort(failure);

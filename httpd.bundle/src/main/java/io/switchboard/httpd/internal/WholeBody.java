@@ -6,7 +6,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -94,8 +93,8 @@ final class WholeBody {
         }
         // On time out the request fails too: that ends Jetty's wait for more content, which would
         // otherwise turn the 408 into a failed exchange.
-        Scheduler.Task timer = request.getComponents().getScheduler().schedule(() -> stop(request, result,
-                new TimeoutException("the body did not arrive within body_timeout=" + settings.bodyTimeout() + " ms")),
+        Scheduler.Task timer = request.getComponents().getScheduler().schedule(
+                () -> stop(request, result, new BodyTimeoutException(settings.bodyTimeout())),
                 settings.bodyTimeout(), TimeUnit.MILLISECONDS);
         pending = () -> {
             timer.cancel();
