@@ -1,6 +1,7 @@
 package io.switchboard.mihttp.internal;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -57,6 +58,10 @@ final class JsonResultWriter implements MiJsonWriter {
     @Override
     public MiJsonWriter flush() throws IOException {
         json.flush();
+        // The generator keeps flushes to itself (JsonRpc): a command that asks for one gets it sent.
+        if (json.getOutputTarget() instanceof OutputStream out) {
+            out.flush();
+        }
         return this;
     }
 

@@ -56,6 +56,9 @@ final class JsonRpc {
                         .maxStringLength(settings.maxRequestSize()).maxNumberLength(MAX_NUMBER_LENGTH).build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                // Closing the generator must not send what httpd buffered: a result that fits the buffer
+                // then goes out in one write with its Content-Length, not as a chunk and a last chunk.
+                .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
                 // A result that breaks off must stay visibly cut, not be closed into valid JSON.
                 .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT)
                 .build();
@@ -231,6 +234,9 @@ final class JsonRpc {
      * @return the number of elements of a top-level array, or 1 for anything else
      */
     private int topLevelCalls(byte[] body) throws IOException {
+        if (startsObject(body)) {
+            return 1;
+        }
         try (JsonParser parser = mapper.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 return 1;
@@ -242,6 +248,19 @@ final class JsonRpc {
             }
             return calls;
         }
+    }
+
+    /**
+     * @return whether the body is plainly one call: its first byte that is not JSON white space opens an
+     *         object. Anything else (a byte order mark, UTF-16) goes through the parser, which knows.
+     */
+    private static boolean startsObject(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b == '{';
+            }
+        }
+        return false;
     }
 
     /** Writes the id as given, without going through databind's serializers for one scalar. */

@@ -3,6 +3,7 @@ package io.switchboard.mihttp.internal;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.switchboard.httpd.HttpdRequest;
 
@@ -19,6 +20,8 @@ import io.switchboard.httpd.HttpdRequest;
  * </ul>
  */
 final class SameOrigin {
+    private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.\\d{1,3}){3}");
+
     private SameOrigin() {
     }
 
@@ -59,6 +62,6 @@ final class SameOrigin {
 
     private static boolean loopbackName(String name) {
         String host = name.toLowerCase(Locale.ROOT);
-        return host.equals("localhost") || host.equals("[::1]") || host.matches("127(\\.\\d{1,3}){3}");
+        return host.equals("localhost") || host.equals("[::1]") || LOOPBACK_IPV4.matcher(host).matches();
     }
 }
