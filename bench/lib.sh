@@ -98,19 +98,27 @@ LUA
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-# Measures each "label|url" target ROUNDS times, interleaved, so a slow moment of this shared
-# machine hits every target alike; prints each round and leaves the medians in RPS and P99.
+# Measures each "label|url" or "label|url|wrk-lua-script" target ROUNDS times, interleaved, so a slow
+# moment of this shared machine hits every target alike; prints each round and leaves the medians in
+# RPS and P99.
 ROUNDS=${ROUNDS:-3}
 declare -A RPS P99
 measure_rounds() {
-    local target label url round rps p99
+    local target label url script round rps p99
+    local -a args
     declare -A all_rps=() all_p99=()
-    for target in "$@"; do warm "${target#*|}"; done
+    for target in "$@"; do
+        IFS='|' read -r label url script <<<"$target"
+        args=()
+        [[ -n $script ]] && args=(-s "$script")
+        warm "$url" "${args[@]}"
+    done
     for round in $(seq "$ROUNDS"); do
         for target in "$@"; do
-            label=${target%%|*}
-            url=${target#*|}
-            read -r rps p99 < <(measure "$url")
+            IFS='|' read -r label url script <<<"$target"
+            args=()
+            [[ -n $script ]] && args=(-s "$script")
+            read -r rps p99 < <(measure "$url" "${args[@]}")
             printf '  round %d  %-28s %10.0f req/s  p99 %6.2f ms\n' "$round" "$label" "$rps" "$p99"
             all_rps[$label]+="$rps "
             all_p99[$label]+="$p99 "
