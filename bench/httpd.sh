@@ -26,18 +26,25 @@ cp "$APP_JAR" "$WORK/"
 mkdir "$WORK/deploy"
 cp "$ROOT"/examples/hello.bundle/target/switchboard.examples.hello-*.jar "$WORK/deploy/"
 
-# --- Start-up: java -jar to the first 200 on /hello ---
+# --- Start-up: java -jar until every default root answers (the MI, /metrics, /health), and /hello ---
 cd "$WORK"
 t0=$(now_ns)
 java -jar switchboard.jar </dev/null >java.log 2>&1 &
 JAVA_PID=$!
-until [[ $(status "http://127.0.0.1:$PORT/hello") == 200 ]]; do
+declare -A ready_ns=()
+while (( ${#ready_ns[@]} < 4 )); do
+    for path in /mi/ /metrics /health /hello; do
+        [[ -z ${ready_ns[$path]:-} && $(status "http://127.0.0.1:$PORT$path") == 200 ]] && ready_ns[$path]=$(( $(now_ns) - t0 ))
+    done
     kill -0 "$JAVA_PID" 2>/dev/null || { tail -n 40 java.log >&2; die "java exited"; }
-    (( $(now_ns) - t0 < 60000000000 )) || { tail -n 40 java.log >&2; die "no 200 on /hello within 60 s"; }
-    sleep 0.02
+    (( $(now_ns) - t0 < 60000000000 )) || { tail -n 40 java.log >&2; die "not every root answered 200 within 60 s"; }
+    sleep 0.01
 done
-t1=$(now_ns)
-awk -v ns=$((t1 - t0)) 'BEGIN { printf "java -jar to first 200: %.2f s (target <= 3 s)\n", ns / 1e9 }'
+defaults_ns=$(printf '%s\n' "${ready_ns[/mi/]}" "${ready_ns[/metrics]}" "${ready_ns[/health]}" | sort -n | tail -1)
+for path in /mi/ /metrics /health /hello; do
+    awk -v p="$path" -v ns="${ready_ns[$path]}" 'BEGIN { printf "java -jar to 200 on %-9s %.2f s\n", p, ns / 1e9 }'
+done
+awk -v ns="$defaults_ns" 'BEGIN { printf "java -jar to every default root answering: %.2f s (target <= 2.0 s)\n", ns / 1e9 }'
 
 # Deployed once httpd serves: Pax Web 11.1.0's whiteboard can lose a servlet registered while httpd
 # hands its listener settings over at start (the Pax Web server restarts then).
@@ -54,7 +61,7 @@ for _ in $(seq 10); do
     (( cur - prev < 1024 && prev - cur < 1024 )) && break
     prev=$cur
 done
-awk -v kib="$cur" 'BEGIN { printf "idle RSS of the container: %.1f MiB\n", kib / 1024 }'
+awk -v kib="$cur" 'BEGIN { printf "idle RSS of the container: %.1f MiB (target <= 200 MiB)\n", kib / 1024 }'
 
 # --- Kamailio xhttp, the peer ---
 start_kamailio
@@ -77,5 +84,5 @@ for label in "$SB" "$BARE" "$KAM"; do
 done
 echo
 awk -v s="${RPS[$SB]}" -v b="${RPS[$BARE]}" -v k="${RPS[$KAM]}" 'BEGIN {
-    printf "Switchboard / Kamailio:     %.2f (target >= 1.1)\n", s / k
+    printf "Switchboard / Kamailio:     %.2f (target >= 1.0, goal 1.1)\n", s / k
     printf "Switchboard / bare servlet: %.2f (target >= 0.9)\n", s / b }'
