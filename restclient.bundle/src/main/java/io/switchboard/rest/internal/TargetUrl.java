@@ -39,6 +39,16 @@ final class TargetUrl {
             // HttpClient 5 refuses it when sending; credentials in URLs also end up in logs.
             throw new IllegalArgumentException("user information in the URL is not sent; use an Authorization header");
         }
-        return URI.create(uri.toASCIIString());
+        // Parsed once more only when there is something to encode: parsing was a fifth of a call (profile).
+        return isAscii(url) ? uri : URI.create(uri.toASCIIString());
+    }
+
+    private static boolean isAscii(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            if (url.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -14,6 +14,12 @@ class TargetUrlTest {
     }
 
     @Test
+    void aUsAsciiUrlIsTakenAsItIsWithItsEscapes() {
+        assertThat(TargetUrl.parse("https://Example.org:8443/a%20b/c?x=%E2%82%AC&y=1#top"))
+                .isEqualTo(java.net.URI.create("https://Example.org:8443/a%20b/c?x=%E2%82%AC&y=1#top"));
+    }
+
+    @Test
     void whatCannotBeSentIsRefusedSayingWhy() {
         assertThatIllegalArgumentException().isThrownBy(() -> TargetUrl.parse("ftp://127.0.0.1/"))
                 .withMessageContaining("http or https");
