@@ -55,7 +55,7 @@ final class Access {
     private final FailureThrottle throttle = new FailureThrottle(System::nanoTime);
     private final ConcurrentMap<String, Login> remembered = new ConcurrentHashMap<>();
     /** Checked for unknown user names, so they take as long as known ones. */
-    private final PasswordHash decoy = PasswordHash.create("decoy".toCharArray());
+    private final PasswordHash decoy = PasswordHash.decoy();
     private final RateLimitedLog refusals;
 
     Access(RateLimitedLog refusals) {
@@ -65,11 +65,11 @@ final class Access {
     /** Decides without hashing: fast enough for a server thread. */
     Verdict check(HttpdRequest request, MiHttpSettings settings) {
         InetAddress address = request.remote().getAddress();
-        String client = FailureThrottle.client(request.remote());
         boolean local = settings.localClients().contains(address);
         if (settings.users().none()) {
-            return localTrust(request, client, local);
+            return localTrust(request, local);
         }
+        String client = FailureThrottle.client(request.remote());
         if (!local && !request.secure() && !settings.allowCleartextAuth()) {
             refusals.warn(client, "mi_http: refused {} {} from {}: passwords over plain HTTP are taken from local "
                     + "clients only; set https=true in switchboard.httpd, or allow_cleartext_auth=true in {}",
@@ -139,8 +139,10 @@ final class Access {
         return new Refused(503, "Service Unavailable: too many logins at once; retry", 0, false, 1);
     }
 
-    private Verdict localTrust(HttpdRequest request, String client, boolean local) {
+    /** The client's key for the log limits is made only for a refusal: a granted call never needs it. */
+    private Verdict localTrust(HttpdRequest request, boolean local) {
         if (!local) {
+            String client = FailureThrottle.client(request.remote());
             refusals.warn(client, "mi_http: refused {} {} from {}: no users are configured in {}, so only "
                     + "local_clients are answered", request.method(), request.url(), request.remote(),
                     MiHttpSettings.PID);
@@ -149,6 +151,7 @@ final class Access {
         }
         Optional<String> proxy = ProxyHeaders.first(request);
         if (proxy.isPresent()) {
+            String client = FailureThrottle.client(request.remote());
             refusals.warn(client, "mi_http: refused {} {} from {}: it came through a proxy ({} header), so its client "
                     + "may be anywhere; configure users in {} to serve the MI through a proxy", request.method(),
                     request.url(), request.remote(), proxy.get(), MiHttpSettings.PID);

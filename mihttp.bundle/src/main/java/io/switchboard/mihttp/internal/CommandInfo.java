@@ -103,9 +103,8 @@ record CommandInfo(String name, List<String> aliases, String description, List<S
     }
 
     private MiParams checked(Map<String, Object> named) throws MiException {
-        List<String> known = allParams();
         for (String key : named.keySet()) {
-            if (!known.contains(key)) {
+            if (!params.contains(key) && !optionalParams.contains(key)) {
                 throw MiException.invalidParams("unknown parameter '" + Quoted.text(key) + "' for " + name + signature());
             }
         }

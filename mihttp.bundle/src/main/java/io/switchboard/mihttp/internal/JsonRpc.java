@@ -268,6 +268,8 @@ final class JsonRpc {
         json.writeFieldName("id");
         if (id.isTextual()) {
             json.writeString(id.textValue());
+        } else if (id.isIntegralNumber() && id.canConvertToLong()) {
+            json.writeNumber(id.longValue());
         } else if (id.isIntegralNumber()) {
             json.writeNumber(id.bigIntegerValue());
         } else if (id.isNumber()) {

@@ -53,7 +53,12 @@ record LocalClients(List<Range> ranges, String text) {
             return false;
         }
         byte[] bytes = address.getAddress();
-        return ranges.stream().anyMatch(range -> range.contains(bytes));
+        for (Range range : ranges) {
+            if (range.contains(bytes)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Range range(String entry) {

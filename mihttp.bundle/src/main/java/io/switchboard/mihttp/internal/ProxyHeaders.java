@@ -17,6 +17,11 @@ final class ProxyHeaders {
 
     /** @return the name of the first proxy header the request carries */
     static Optional<String> first(HttpdRequest request) {
-        return NAMES.stream().filter(name -> request.header(name).isPresent()).findFirst();
+        for (String name : NAMES) {
+            if (request.header(name).isPresent()) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -22,6 +22,17 @@ class AccessRulesTest {
     }
 
     @Test
+    void theDecoyMatchesNoPasswordAndCostsWhatARealHashCosts() {
+        PasswordHash decoy = PasswordHash.decoy();
+        assertThat(decoy.matches("".toCharArray())).isFalse();
+        assertThat(decoy.matches("decoy".toCharArray())).isFalse();
+        assertThat(decoy.iterations()).isEqualTo(PasswordHash.create("x".toCharArray()).iterations());
+        assertThat(PasswordHash.parse(decoy.toString()).iterations()).as("a hash the users setting would take")
+                .isEqualTo(PasswordHash.DEFAULT_ITERATIONS);
+        assertThat(PasswordHash.decoy().toString()).as("random").isNotEqualTo(decoy.toString());
+    }
+
+    @Test
     void usersAreReadFromOneStringOrManyAndBadEntriesAreNamedWithoutTheirHash() {
         String hash = PasswordHash.create("x".toCharArray()).toString();
         Users users = Users.parse(new String[] { "alice:admin:" + hash + ", bob:user:" + hash, "carol:user:" + hash });
