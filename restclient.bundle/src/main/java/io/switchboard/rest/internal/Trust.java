@@ -38,6 +38,15 @@ final class Trust {
      */
     static SSLContext context(boolean verifyPeer, Path cas, ClientKey clientKey)
             throws GeneralSecurityException, IOException {
+        if (verifyPeer && cas == null && clientKey == null) {
+            // The JDK's CAs alone: nothing of the user's to check now, so nothing is read until used.
+            return new DeferredSslContext(() -> made(true, null, null));
+        }
+        return made(verifyPeer, cas, clientKey);
+    }
+
+    private static SSLContext made(boolean verifyPeer, Path cas, ClientKey clientKey)
+            throws GeneralSecurityException, IOException {
         SSLContextBuilder builder = SSLContexts.custom();
         if (clientKey != null) {
             builder.loadKeyMaterial(clientKey.store(), clientKey.password());
