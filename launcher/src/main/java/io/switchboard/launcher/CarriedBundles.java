@@ -81,10 +81,11 @@ final class CarriedBundles {
                 String location = location(path);
                 String checksum = Long.toHexString(entry.getCrc());
                 Bundle bundle = system.getBundle(location);
+                // Read from the jar already open here: through its location, each bundle opened the jar anew.
                 if (bundle == null) {
-                    bundle = system.installBundle(location);
+                    bundle = system.installBundle(location, self.getInputStream(entry));
                 } else if (!checksum.equals(checksums.getProperty(location))) {
-                    bundle.update();
+                    bundle.update(self.getInputStream(entry));
                 }
                 checksums.setProperty(location, checksum);
                 bundles.add(bundle);
