@@ -64,4 +64,4 @@ done
 echo
 awk -v x="${RPS[$XH]}" -v m="${RPS[$MH]}" -v k="${RPS[$KAM]}" 'BEGIN {
     printf "xhttp / Kamailio:      %.2f (target >= 1.0)\n", x / k
-    printf "microhttpd / Kamailio: %.2f (target >= 1.0)\n", m / k }'
+    printf "microhttpd / Kamailio: %.2f (target >= 1.2)\n", m / k }'
