@@ -1,7 +1,9 @@
 package io.switchboard.rest.internal;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 import io.switchboard.mi.MiCommand;
@@ -15,15 +17,20 @@ import io.switchboard.rest.RestClient;
         description = "GETs a URL with the REST client and shows the return code, status, content type and body",
         params = RestMiResult.URL, admin = true)
 public final class RestGetMiCommand implements MiCommand {
-    private final RestClient rest;
+    private final HeldRestClient rest;
 
     @Activate
-    public RestGetMiCommand(@Reference RestClient rest) {
-        this.rest = rest;
+    public RestGetMiCommand(@Reference(service = RestClient.class) ComponentServiceObjects<RestClient> rest) {
+        this.rest = new HeldRestClient(rest);
+    }
+
+    @Deactivate
+    void deactivate() {
+        rest.release();
     }
 
     @Override
     public Object execute(MiParams params) throws Exception {
-        return RestMiResult.send(rest, "GET", params);
+        return RestMiResult.send(rest.get(), "GET", params);
     }
 }

@@ -1,7 +1,9 @@
 package io.switchboard.rest.internal;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 import io.switchboard.mi.MiCommand;
@@ -15,15 +17,20 @@ import io.switchboard.rest.RestClient;
         description = "POSTs a body to a URL with the REST client and shows the return code, status, content type and body",
         params = { RestMiResult.URL, RestMiResult.BODY }, params_optional = RestMiResult.CONTENT_TYPE, admin = true)
 public final class RestPostMiCommand implements MiCommand {
-    private final RestClient rest;
+    private final HeldRestClient rest;
 
     @Activate
-    public RestPostMiCommand(@Reference RestClient rest) {
-        this.rest = rest;
+    public RestPostMiCommand(@Reference(service = RestClient.class) ComponentServiceObjects<RestClient> rest) {
+        this.rest = new HeldRestClient(rest);
+    }
+
+    @Deactivate
+    void deactivate() {
+        rest.release();
     }
 
     @Override
     public Object execute(MiParams params) throws Exception {
-        return RestMiResult.send(rest, "POST", params);
+        return RestMiResult.send(rest.get(), "POST", params);
     }
 }
