@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.test.common.annotation.InjectBundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,7 @@ import io.switchboard.itest.Loopback;
 import io.switchboard.itest.Mi;
 import io.switchboard.itest.SwapLoad;
 import io.switchboard.itest.SwapLoad.Target;
+import io.switchboard.rest.RestClient;
 
 /**
  * GET /health and the MI's health: 200 while httpd serves and every Switchboard bundle and component
@@ -162,8 +164,19 @@ class HealthTest {
                     "listen_port", Integer.toString(Loopback.freePort())));
         }
         HealthCalls.awaitStatus(port, 200);
-        assertThat(HealthCalls.message(HealthCalls.command(context), "configured")).contains("microhttpd")
-                .contains("rest").contains("xhttp");
+        // DS runs the REST client, and so its gauge, only while a bundle uses it: as a user's bundle would.
+        ServiceReference<RestClient> restClient = context.getServiceReference(RestClient.class);
+        assertThat(context.getService(restClient)).isNotNull();
+        try {
+            String[] message = new String[1];
+            Configs.await("the configured check naming the REST client", Duration.ofSeconds(30), () -> {
+                message[0] = HealthCalls.message(HealthCalls.command(context), "configured");
+                return message[0].contains("rest");
+            });
+            assertThat(message[0]).contains("microhttpd").contains("xhttp");
+        } finally {
+            context.ungetService(restClient);
+        }
     }
 
     @Test
