@@ -16,10 +16,10 @@ import javax.net.ssl.TrustManager;
 
 /**
  * A TLS context made the first time a connection needs it. Trusting the JDK's CAs means reading and
- * parsing every one of them and starting JSSE: a quarter of a second of the container's start-up
- * (seen in a class-loading timeline), spent before any HTTPS request, and for nothing when none comes.
- * Only a context that cannot fail for a bad setting is deferred: one that reads the user's files is
- * made with its configuration, so that a bad file refuses the configuration (see {@link Trust}).
+ * parsing every one of them and starting JSSE, at every start and for nothing when no HTTPS request
+ * comes. Only a context that reads nothing of the user's settings is deferred: one that reads their
+ * files is made with its configuration, so that a bad file refuses the configuration (see {@link Trust}).
+ * The first connection makes it on HttpClient's I/O thread, once per JVM as {@link Trust} shares it.
  */
 final class DeferredSslContext extends SSLContext {
 
@@ -30,6 +30,8 @@ final class DeferredSslContext extends SSLContext {
     private static final class Deferred extends SSLContextSpi {
         private final Callable<SSLContext> make;
         private volatile SSLContext made;
+        /** Kept: what failed (the JVM's own trust store settings) fails the same way for every connection. */
+        private IllegalStateException failed;
 
         Deferred(Callable<SSLContext> make) {
             this.make = make;
@@ -37,20 +39,22 @@ final class DeferredSslContext extends SSLContext {
 
         private SSLContext made() {
             SSLContext context = made;
-            if (context == null) {
-                synchronized (this) {
-                    context = made;
-                    if (context == null) {
-                        try {
-                            context = make.call();
-                        } catch (Exception failed) {
-                            throw new IllegalStateException("the TLS context could not be made: " + failed, failed);
-                        }
-                        made = context;
+            if (context != null) {
+                return context;
+            }
+            synchronized (this) {
+                if (made == null && failed == null) {
+                    try {
+                        made = make.call();
+                    } catch (Exception failure) {
+                        failed = new IllegalStateException("the TLS context could not be made: " + failure, failure);
                     }
                 }
+                if (failed != null) {
+                    throw failed;
+                }
+                return made;
             }
-            return context;
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.switchboard.rest.internal;
 
 import org.osgi.service.component.ComponentServiceObjects;
 
+import io.switchboard.mi.MiException;
 import io.switchboard.rest.RestClient;
 
 /**
@@ -13,23 +14,36 @@ import io.switchboard.rest.RestClient;
 final class HeldRestClient {
     private final ComponentServiceObjects<RestClient> service;
     private RestClient held;
+    private boolean released;
 
     HeldRestClient(ComponentServiceObjects<RestClient> service) {
         this.service = service;
     }
 
-    synchronized RestClient get() {
+    /** @throws MiException 503 when the command is going, or the client could not be started (its log says why) */
+    synchronized RestClient get() throws MiException {
+        if (released) {
+            throw unavailable("the command is being removed");
+        }
         if (held == null) {
             held = service.getService();
+            if (held == null) {
+                throw unavailable("the REST client could not be started; the log says why");
+            }
         }
         return held;
     }
 
-    /** The command goes: the client is given back, and DS may stop it if no one else holds it. */
+    /** The command goes: the client is given back (DS may stop it if no one else holds it), and never taken again. */
     synchronized void release() {
+        released = true;
         if (held != null) {
             service.ungetService(held);
             held = null;
         }
+    }
+
+    private static MiException unavailable(String why) {
+        return new MiException(503, "Service Unavailable", why);
     }
 }

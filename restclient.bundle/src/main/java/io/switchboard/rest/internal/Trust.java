@@ -28,6 +28,12 @@ import org.apache.hc.core5.ssl.TrustStrategy;
  * (JSSE consults only one trust manager); and a TLS domain's client key, if it has one.
  */
 final class Trust {
+    /**
+     * The JDK's CAs alone: nothing of the user's to check, the same for every configuration, so one
+     * context, read when a connection first needs it.
+     */
+    private static final SSLContext JDK_TRUST = new DeferredSslContext(() -> made(true, null, null));
+
     private Trust() {
     }
 
@@ -39,8 +45,7 @@ final class Trust {
     static SSLContext context(boolean verifyPeer, Path cas, ClientKey clientKey)
             throws GeneralSecurityException, IOException {
         if (verifyPeer && cas == null && clientKey == null) {
-            // The JDK's CAs alone: nothing of the user's to check now, so nothing is read until used.
-            return new DeferredSslContext(() -> made(true, null, null));
+            return JDK_TRUST;
         }
         return made(verifyPeer, cas, clientKey);
     }
