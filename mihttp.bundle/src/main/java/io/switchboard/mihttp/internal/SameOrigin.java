@@ -66,7 +66,9 @@ final class SameOrigin {
      *         in the MI's profile
      */
     static boolean loopbackName(String name) {
-        return name.equalsIgnoreCase("localhost") || name.equals("[::1]") || loopbackIpv4(name);
+        // Not equalsIgnoreCase, which takes a long s (U+017F) for an s: "localhost" exactly, in any ASCII case.
+        return name.length() == 9 && name.toLowerCase(Locale.ROOT).equals("localhost") || name.equals("[::1]")
+                || loopbackIpv4(name);
     }
 
     /** One pass over the characters: splitting or a stream per request showed in the MI's profile too. */

@@ -16,7 +16,7 @@ class SameOriginTest {
     @ParameterizedTest
     @ValueSource(strings = { "", "localhost.evil.example", "127.0.0.1.evil.example", "127.0.0", "127.0.0.1.",
             "127..0.1", "127.0.0.1234", "128.0.0.1", "0127.0.0.1", "127.0.0.x", "127.0.0.-1", "[::2]", "::1",
-            "evil127.0.0.1", "127.0.0.1:8888", "127.0.0.1 " })
+            "evil127.0.0.1", "127.0.0.1:8888", "127.0.0.1 ", "localho\u017Ft", "LOCALHO\u017FT", "localhost." })
     void otherNamesAreNot(String name) {
         assertFalse(SameOrigin.loopbackName(name), name);
     }
