@@ -47,12 +47,12 @@ FAILED=0
 under() {
     local label=$1 rps p99 quiet quiet_p99 share before after attacker
     shift
-    read -r quiet quiet_p99 < <(measure "$HELLO")
+    read -r quiet quiet_p99 _ < <(measure "$JAVA_PID" "$HELLO")
     before=$(wc -l <java.log)
     java -cp "$WORK" Attack "$@" >attack.out 2>&1 &
     local attack_pid=$!
     sleep "${RAMP:-2}" # the attack reaches its pace
-    read -r rps p99 < <(measure "$HELLO")
+    read -r rps p99 _ < <(measure "$JAVA_PID" "$HELLO")
     kill "$attack_pid"
     wait "$attack_pid" 2>/dev/null || true
     after=$(wc -l <java.log)

@@ -72,17 +72,18 @@ echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 SB="Switchboard /hello"
 BARE="Pax Web bare servlet /bare"
 KAM="Kamailio 5.6 xhttp /"
-measure_rounds "$SB|http://127.0.0.1:$PORT/hello" "$BARE|http://127.0.0.1:$PORT/bare" "$KAM|http://127.0.0.1:$KAM_PORT/"
+measure_rounds "$SB|$JAVA_PID|http://127.0.0.1:$PORT/hello" "$BARE|$JAVA_PID|http://127.0.0.1:$PORT/bare" \
+    "$KAM|$KAM_PID|http://127.0.0.1:$KAM_PORT/"
 echo "load average after the runs:  $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
 echo "wrk -t2 -c50 -d10s on 127.0.0.1, $(nproc) cores shared with wrk, median of $ROUNDS interleaved rounds"
-echo "(compare ratios, not absolutes)"
-printf '%-28s %12s %10s\n' target req/s "p99 ms"
+echo "(compare ratios, not absolutes; CPU/req: the server's CPU time per request, wrk's excluded)"
+printf '%-28s %12s %10s %12s\n' target req/s "p99 ms" "us CPU/req"
 for label in "$SB" "$BARE" "$KAM"; do
-    printf '%-28s %12.0f %10.2f\n' "$label" "${RPS[$label]}" "${P99[$label]}"
+    printf '%-28s %12.0f %10.2f %12.1f\n' "$label" "${RPS[$label]}" "${P99[$label]}" "${CPU[$label]}"
 done
 echo
-awk -v s="${RPS[$SB]}" -v b="${RPS[$BARE]}" -v k="${RPS[$KAM]}" 'BEGIN {
-    printf "Switchboard / Kamailio:     %.2f (target >= 1.0, goal 1.1)\n", s / k
+awk -v s="${RPS[$SB]}" -v b="${RPS[$BARE]}" -v k="${RPS[$KAM]}" -v sc="${CPU[$SB]}" -v kc="${CPU[$KAM]}" 'BEGIN {
+    printf "Switchboard / Kamailio:     %.2f (target >= 1.0, goal 1.1); CPU per request %.2fx Kamailio\n", s / k, sc / kc
     printf "Switchboard / bare servlet: %.2f (target >= 0.9)\n", s / b }'

@@ -72,17 +72,36 @@ CFG
     die "Kamailio never answered 200"
 }
 
-# Prints "req/s p99-ms"; non-2xx answers or socket errors would make the figures meaningless.
-# Further arguments go to wrk before the URL (a Lua script for POSTs).
+# CPU time, in clock ticks, of process $1 and every process under it (Kamailio's and nginx's workers
+# are children of the process the script started), reaped children included. A process may end while
+# /proc is read; its name may hold spaces and parentheses, so fields count from its closing one.
+tree_ticks() {
+    { cat /proc/[0-9]*/stat 2>/dev/null || :; } | awk -v root="$1" '
+        { pid = $1; sub(/^.*\) /, ""); parent[pid] = $2; ticks[pid] = $12 + $13 + $14 + $15 }
+        END { for (pid in parent) { p = pid; while (p != root && p in parent && p > 1) p = parent[p]
+                                    if (p == root) sum += ticks[pid] }
+              print sum + 0 }'
+}
+
+# Loads URL $2 served by process $1 and prints "req/s p99-ms cpu-us": cpu-us is the CPU time (user
+# and system) that process and its children spent per request, wrk's own excluded. Throughput on this
+# shared machine moves with the neighbours; the CPU a request costs the server moves much less.
+# Non-2xx answers or socket errors would make the figures meaningless. Further arguments go to wrk
+# before the URL (a Lua script for POSTs).
 measure() {
-    local out url=$1
-    shift
+    local out pid=$1 url=$2 before after
+    shift 2
+    [[ $pid =~ ^[0-9]+$ ]] || die "measure: no process id for $url"
+    before=$(tree_ticks "$pid")
     out=$("${WRK[@]}" "$@" "$url")
+    after=$(tree_ticks "$pid")
     if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "$out" >&2; echo "$NAME: errors on $url" >&2; fi
-    awk '/^Requests\/sec:/ { rps = $2 }
+    awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+         /^Requests\/sec:/ { rps = $2 }
+         / requests in / { requests = $1 }
          $1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
                        p99 = u == "us" ? v / 1000 : u == "s" ? v * 1000 : u == "m" ? v * 60000 : v }
-         END { printf "%s %s\n", rps, p99 }' <<<"$out"
+         END { printf "%s %s %.1f\n", rps, p99, requests ? ticks / hz * 1e6 / requests : 0 }' <<<"$out"
 }
 
 warm() { local url=$1; shift; wrk -t2 -c50 -d"$WARMUP" "$@" "$url" >/dev/null; }
@@ -98,37 +117,39 @@ LUA
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-# Measures each "label|url" or "label|url|wrk-lua-script" target ROUNDS times, interleaved, so a slow
-# moment of this shared machine hits every target alike; prints each round and leaves the medians in
-# RPS and P99.
+# Measures each "label|pid|url" or "label|pid|url|wrk-lua-script" target (pid: the process that
+# serves it) ROUNDS times, interleaved, so a slow moment of this shared machine hits every target
+# alike; prints each round and leaves the medians in RPS, P99 and CPU (us per request), each taken
+# on its own, so a target's median req/s and CPU may come from different rounds.
 ROUNDS=${ROUNDS:-3}
-declare -A RPS P99
+declare -A RPS P99 CPU
 measure_rounds() {
-    local target label url script round rps p99
-    local -a args
-    declare -A all_rps=() all_p99=()
-    for target in "$@"; do
-        IFS='|' read -r label url script <<<"$target"
-        args=()
-        [[ -n $script ]] && args=(-s "$script")
-        warm "$url" "${args[@]}"
+    local i label round rps p99 cpu
+    local -a labels=() pids=() urls=() scripts=() args
+    declare -A all_rps=() all_p99=() all_cpu=()
+    for i in $(seq $#); do
+        IFS='|' read -r 'labels[i]' 'pids[i]' 'urls[i]' 'scripts[i]' <<<"${!i}"
+    done
+    for i in "${!labels[@]}"; do
+        args=(${scripts[i]:+-s "${scripts[i]}"})
+        warm "${urls[i]}" "${args[@]}"
     done
     for round in $(seq "$ROUNDS"); do
-        for target in "$@"; do
-            IFS='|' read -r label url script <<<"$target"
-            args=()
-            [[ -n $script ]] && args=(-s "$script")
-            read -r rps p99 < <(measure "$url" "${args[@]}")
-            printf '  round %d  %-28s %10.0f req/s  p99 %6.2f ms\n' "$round" "$label" "$rps" "$p99"
-            all_rps[$label]+="$rps "
-            all_p99[$label]+="$p99 "
+        for i in "${!labels[@]}"; do
+            args=(${scripts[i]:+-s "${scripts[i]}"})
+            read -r rps p99 cpu < <(measure "${pids[i]}" "${urls[i]}" "${args[@]}")
+            printf '  round %d  %-34s %10.0f req/s  p99 %6.2f ms  %6.1f us CPU/req\n' "$round" "${labels[i]}" "$rps" "$p99" "$cpu"
+            all_rps[${labels[i]}]+="$rps "
+            all_p99[${labels[i]}]+="$p99 "
+            all_cpu[${labels[i]}]+="$cpu "
         done
     done
-    for target in "$@"; do
-        label=${target%%|*}
+    for label in "${labels[@]}"; do
         # shellcheck disable=SC2086 # one figure per word
         RPS[$label]=$(median ${all_rps[$label]})
         # shellcheck disable=SC2086
         P99[$label]=$(median ${all_p99[$label]})
+        # shellcheck disable=SC2086
+        CPU[$label]=$(median ${all_cpu[$label]})
     done
 }

@@ -72,7 +72,7 @@ set_statistics() {
 }
 
 MODES=(all counters none)
-declare -A MODE_RPS=() MODE_P99=()
+declare -A MODE_RPS=() MODE_P99=() MODE_CPU=()
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 warm "http://127.0.0.1:$PORT/hello"
 for round in $(seq "$ROUNDS"); do
@@ -80,9 +80,9 @@ for round in $(seq "$ROUNDS"); do
     for step in 0 1 2; do
         mode=${MODES[(round + step) % 3]}
         set_statistics "$mode"
-        read -r rps p99 < <(measure "http://127.0.0.1:$PORT/hello")
-        printf '  round %d  statistics=%-9s %10.0f req/s  p99 %6.2f ms\n' "$round" "$mode" "$rps" "$p99"
-        MODE_RPS[$mode]+="$rps " MODE_P99[$mode]+="$p99 "
+        read -r rps p99 cpu < <(measure "$JAVA_PID" "http://127.0.0.1:$PORT/hello")
+        printf '  round %d  statistics=%-9s %10.0f req/s  p99 %6.2f ms  %5.1f us CPU/req\n' "$round" "$mode" "$rps" "$p99" "$cpu"
+        MODE_RPS[$mode]+="$rps " MODE_P99[$mode]+="$p99 " MODE_CPU[$mode]+="$cpu "
     done
 done
 echo "load average after the runs:  $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -118,14 +118,14 @@ read -r om_median om_p99 om_bytes om_series < <(scrape 'application/openmetrics-
 
 echo
 echo "/hello, wrk -t2 -c50 -d10s on 127.0.0.1, $(nproc) cores shared with wrk, median of $ROUNDS interleaved rounds"
-printf '%-22s %12s %10s %8s\n' "httpd statistics" req/s "p99 ms" "vs none"
+printf '%-22s %12s %10s %8s %12s\n' "httpd statistics" req/s "p99 ms" "vs none" "us CPU/req"
 # shellcheck disable=SC2086 # one figure per word
 none_rps=$(median ${MODE_RPS[none]})
 for mode in "${MODES[@]}"; do
     # shellcheck disable=SC2086
-    rps=$(median ${MODE_RPS[$mode]}) p99=$(median ${MODE_P99[$mode]})
-    awk -v m="$mode" -v r="$rps" -v p="$p99" -v n="$none_rps" \
-        'BEGIN { printf "%-22s %12.0f %10.2f %7.1f%%\n", m, r, p, (r / n - 1) * 100 }'
+    rps=$(median ${MODE_RPS[$mode]}) p99=$(median ${MODE_P99[$mode]}) cpu=$(median ${MODE_CPU[$mode]})
+    awk -v m="$mode" -v r="$rps" -v p="$p99" -v n="$none_rps" -v c="$cpu" \
+        'BEGIN { printf "%-22s %12.0f %10.2f %7.1f%% %12.1f\n", m, r, p, (r / n - 1) * 100, c }'
 done
 echo "(goal: all within 3 % of none)"
 echo

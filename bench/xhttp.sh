@@ -51,17 +51,19 @@ echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 XH="Switchboard xhttp /x"
 MH="Switchboard microhttpd /x"
 KAM="Kamailio 5.6 xhttp /"
-measure_rounds "$XH|http://127.0.0.1:$PORT/x" "$MH|http://127.0.0.1:$MICRO_PORT/x" "$KAM|http://127.0.0.1:$KAM_PORT/"
+measure_rounds "$XH|$JAVA_PID|http://127.0.0.1:$PORT/x" "$MH|$JAVA_PID|http://127.0.0.1:$MICRO_PORT/x" \
+    "$KAM|$KAM_PID|http://127.0.0.1:$KAM_PORT/"
 echo "load average after the runs:  $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
 echo "wrk -t2 -c50 -d10s on 127.0.0.1, $(nproc) cores shared with wrk, median of $ROUNDS interleaved rounds"
-echo "(compare ratios, not absolutes)"
-printf '%-28s %12s %10s\n' target req/s "p99 ms"
+echo "(compare ratios, not absolutes; CPU/req: the server's CPU time per request, wrk's excluded)"
+printf '%-28s %12s %10s %12s\n' target req/s "p99 ms" "us CPU/req"
 for label in "$XH" "$MH" "$KAM"; do
-    printf '%-28s %12.0f %10.2f\n' "$label" "${RPS[$label]}" "${P99[$label]}"
+    printf '%-28s %12.0f %10.2f %12.1f\n' "$label" "${RPS[$label]}" "${P99[$label]}" "${CPU[$label]}"
 done
 echo
-awk -v x="${RPS[$XH]}" -v m="${RPS[$MH]}" -v k="${RPS[$KAM]}" 'BEGIN {
-    printf "xhttp / Kamailio:      %.2f (target >= 1.0)\n", x / k
-    printf "microhttpd / Kamailio: %.2f (target >= 1.2)\n", m / k }'
+awk -v x="${RPS[$XH]}" -v m="${RPS[$MH]}" -v k="${RPS[$KAM]}" \
+    -v xc="${CPU[$XH]}" -v mc="${CPU[$MH]}" -v kc="${CPU[$KAM]}" 'BEGIN {
+    printf "xhttp / Kamailio:      %.2f (target >= 1.0); CPU per request %.2fx Kamailio\n", x / k, xc / kc
+    printf "microhttpd / Kamailio: %.2f (target >= 1.2); CPU per request %.2fx Kamailio\n", m / k, mc / kc }'
