@@ -79,7 +79,8 @@ public final class HttpRestClient implements RestClient {
         this.statistics = statistics;
         resources = new ServiceResources(new TransferLimit(1, starter), connecting, new Deadlines(timer), CLOSER,
                 ConcurrentHashMap.newKeySet(),
-                new RateLimitedLog(LoggerFactory.getLogger(Transfer.class), "REST failure"), starter, statistics);
+                new RateLimitedLog(LoggerFactory.getLogger(Transfer.class), "REST failure"), starter, statistics,
+                ResolvedNames.system());
         modified(config, properties);
     }
 

@@ -36,6 +36,7 @@ final class PooledClient {
     private final TlsDomainSettings domain;
     private final ServiceResources resources;
     private final CloseableHttpAsyncClient client;
+    private final ReactorFailures reactorFailures;
     /** Closes this client once it is retired and its last request has ended; never on one of its own I/O threads. */
     private final RetiringUsers users = new RetiringUsers(() -> resources().closer().execute(this::close));
     /** Taken to close, so a second closer waits for the first: the client is closed when close() returns. */
@@ -44,22 +45,31 @@ final class PooledClient {
 
     /** @param domain the TLS settings: a TLS domain's, or the configuration's own as an unnamed one */
     PooledClient(RestSettings settings, TlsDomainSettings domain, ServiceResources resources) {
-        this(settings, domain, resources, build(settings, domain, resources));
+        this(settings, domain, resources, new ReactorFailures());
     }
 
-    /** @param client the HttpClient built for {@code settings} and {@code domain}; started here */
+    private PooledClient(RestSettings settings, TlsDomainSettings domain, ServiceResources resources,
+            ReactorFailures reactorFailures) {
+        this(settings, domain, resources, build(settings, domain, resources, reactorFailures), reactorFailures);
+    }
+
+    /**
+     * @param client the HttpClient built for {@code settings} and {@code domain}; started here
+     * @param reactorFailures the callback {@code client} reports its I/O threads' failures to
+     */
     PooledClient(RestSettings settings, TlsDomainSettings domain, ServiceResources resources,
-            CloseableHttpAsyncClient client) {
+            CloseableHttpAsyncClient client, ReactorFailures reactorFailures) {
         this.settings = settings;
         this.domain = domain;
         this.resources = resources;
         this.client = client;
+        this.reactorFailures = reactorFailures;
         client.start();
         resources.open().add(this);
     }
 
     private static CloseableHttpAsyncClient build(RestSettings settings, TlsDomainSettings domain,
-            ServiceResources resources) {
+            ServiceResources resources, ReactorFailures reactorFailures) {
         // HttpClient's default leaves the name to JSSE's endpoint identification, which did not refuse a
         // certificate for another host here: its own verifier checks too. Off, neither checks.
         ClientTlsStrategyBuilder tlsStrategy = ClientTlsStrategyBuilder.create().setSslContext(domain.tls());
@@ -73,6 +83,7 @@ final class PooledClient {
         Timeout connect = Timeout.of(settings.connectTimeout());
         PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setTlsStrategy(tlsStrategy.buildAsync())
+                .setDnsResolver(resources.names())
                 .setTlsConfigResolver(HttpVersions.resolver(settings.httpVersion(), connect))
                 .setMaxConnTotal(settings.maxTransfers())
                 .setMaxConnPerRoute(settings.maxTransfers())
@@ -86,6 +97,7 @@ final class PooledClient {
                 // connect_poll_interval: how often the reactor wakes to notice connects and timeouts due.
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2)
                         .setSelectInterval(TimeValue.ofMilliseconds(settings.connectPollInterval().toMillis())).build())
+                .setIoReactorExceptionCallback(reactorFailures)
                 // enable_expect_100: the seed waits 1 s for the 100 before it sends the body anyway.
                 // Unbounded (HttpCore's default), an upstream could send headers until curl_timeout, into the heap.
                 .setHttp1Config(Http1Config.custom().setWaitForContinueTimeout(Timeout.ofSeconds(1))
@@ -144,6 +156,7 @@ final class PooledClient {
                 return;
             }
             closed = true;
+            reactorFailures.closing();
             client.close(CloseMode.IMMEDIATE);
             try {
                 client.awaitShutdown(CLOSE_WAIT);

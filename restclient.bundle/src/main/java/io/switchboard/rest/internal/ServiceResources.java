@@ -17,7 +17,8 @@ import io.switchboard.support.log.RateLimitedLog;
  *        on a dead upstream would otherwise write a line per call
  * @param background runs what must not run on a caller's thread (the stop of a transfer its caller gave up)
  * @param statistics what the calls are counted in
+ * @param names the name lookups of every client, which tell whether a connect would wait for one
  */
 record ServiceResources(TransferLimit slots, Set<String> connecting, Deadlines deadlines, Executor closer, Set<PooledClient> open,
-        RateLimitedLog failures, Executor background, RestStatistics statistics) {
+        RateLimitedLog failures, Executor background, RestStatistics statistics, ResolvedNames names) {
 }

@@ -66,7 +66,7 @@ final class Transfer implements Deadlines.Timed {
         deadlineNanos = client.resources().deadlines().after(Duration.ofMillis(timeoutMillis));
         client.resources().deadlines().add(this);
         client.resources().statistics().queued();
-        client.resources().slots().submit(this::start);
+        client.resources().slots().submit(this::start, client.resources().names().answersAtOnce(uri.getHost()));
         CompletableFuture<RestResponse> caller = new CompletableFuture<>();
         // not result.copy(): that would wrap a failure in a CompletionException the caller never saw before
         result.whenComplete((response, failure) -> {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * max_async_transfers: the limit, the order of waiters and the slots of waiters that gave up or failed.
- * Starts run on an executor the test drains, as the starter threads would.
+ * Starts run on an executor the test drains, as the starter threads would, except those that cannot
+ * block and find a slot free.
  */
 class TransferLimitTest {
     private final List<String> started = new ArrayList<>();
@@ -21,7 +22,7 @@ class TransferLimitTest {
     void startsAtMostTheLimitAndTheRestInOrderAsSlotsFree() {
         TransferLimit slots = new TransferLimit(2, this::queue);
         for (String name : List.of("a", "b", "c", "d")) {
-            slots.submit(() -> started.add(name));
+            slots.submit(() -> started.add(name), false);
         }
         drain();
         assertThat(started).containsExactly("a", "b");
@@ -37,14 +38,14 @@ class TransferLimitTest {
     @Test
     void aWaiterThatGaveUpPassesItsSlotOn() {
         TransferLimit slots = new TransferLimit(1, this::queue);
-        slots.submit(() -> started.add("running"));
-        slots.submit(() -> false);
-        slots.submit(() -> false);
-        slots.submit(() -> started.add("next"));
+        slots.submit(() -> started.add("running"), false);
+        slots.submit(() -> false, false);
+        slots.submit(() -> false, false);
+        slots.submit(() -> started.add("next"), false);
         slots.release();
         drain();
         assertThat(started).containsExactly("running", "next");
-        slots.submit(() -> started.add("after"));
+        slots.submit(() -> started.add("after"), false);
         drain();
         assertThat(started).as("the slot is still taken by next").containsExactly("running", "next");
     }
@@ -52,9 +53,9 @@ class TransferLimitTest {
     @Test
     void aLowerLimitStartsNothingUntilBelowItAndAHigherOneStartsWaitersAtOnce() {
         TransferLimit slots = new TransferLimit(2, this::queue);
-        slots.submit(() -> started.add("a"));
-        slots.submit(() -> started.add("b"));
-        slots.submit(() -> started.add("c"));
+        slots.submit(() -> started.add("a"), false);
+        slots.submit(() -> started.add("b"), false);
+        slots.submit(() -> started.add("c"), false);
         slots.limit(1);
         slots.release();
         drain();
@@ -68,8 +69,8 @@ class TransferLimitTest {
     @Test
     void thousandsOfStartsThatFailAtOnceNeitherNestNorLoseSlots() {
         TransferLimit slots = new TransferLimit(2, this::queue);
-        slots.submit(() -> started.add("slow a"));
-        slots.submit(() -> started.add("slow b"));
+        slots.submit(() -> started.add("slow a"), false);
+        slots.submit(() -> started.add("slow b"), false);
         AtomicInteger failed = new AtomicInteger();
         int depth = Thread.currentThread().getStackTrace().length;
         AtomicInteger deepest = new AtomicInteger();
@@ -79,15 +80,15 @@ class TransferLimitTest {
                 deepest.accumulateAndGet(Thread.currentThread().getStackTrace().length - depth, Math::max);
                 slots.release();
                 return true;
-            });
+            }, false);
         }
         drain();
         slots.release();
         drain();
         assertThat(failed).hasValue(2000);
         assertThat(deepest.get()).as("stack frames below the test").isLessThan(20);
-        slots.submit(() -> started.add("after"));
-        slots.submit(() -> started.add("not yet"));
+        slots.submit(() -> started.add("after"), false);
+        slots.submit(() -> started.add("not yet"), false);
         drain();
         assertThat(started).as("slow b still holds a slot").containsExactly("slow a", "slow b", "after");
     }
@@ -97,8 +98,34 @@ class TransferLimitTest {
         TransferLimit slots = new TransferLimit(1, this::queue);
         slots.submit(() -> {
             throw new IllegalStateException("broken");
-        });
-        slots.submit(() -> started.add("next"));
+        }, false);
+        slots.submit(() -> started.add("next"), false);
+        drain();
+        assertThat(started).containsExactly("next");
+    }
+
+    @Test
+    void aStartThatCannotBlockRunsOnTheSubmittingThreadWhileASlotIsFreeAndWaitsLikeAnyOtherWhenNone() {
+        TransferLimit slots = new TransferLimit(1, this::queue);
+        slots.submit(() -> started.add("at once"), true);
+        assertThat(started).containsExactly("at once");
+        assertThat(starter).as("nothing handed to the executor").isEmpty();
+        slots.submit(() -> started.add("waits"), true);
+        assertThat(started).as("the one slot is taken").containsExactly("at once");
+        slots.release();
+        assertThat(started).as("a slot freed by release goes through the executor").containsExactly("at once");
+        drain();
+        assertThat(started).containsExactly("at once", "waits");
+    }
+
+    @Test
+    void aStartThatCannotBlockAndGivesUpPassesItsSlotOnThroughTheExecutor() {
+        TransferLimit slots = new TransferLimit(1, this::queue);
+        slots.submit(() -> {
+            slots.submit(() -> started.add("next"), true);
+            return false;
+        }, true);
+        assertThat(started).as("not started inside the one that gave up").isEmpty();
         drain();
         assertThat(started).containsExactly("next");
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +44,8 @@ class TransferTest {
             new ServiceResources(new TransferLimit(1, starter::add), ConcurrentHashMap.newKeySet(), deadlines,
                     Runnable::run, ConcurrentHashMap.newKeySet(),
                     new RateLimitedLog(LoggerFactory.getLogger(TransferTest.class), "REST failure"), background::add,
-                    statistics),
-            http);
+                    statistics, new ResolvedNames(SystemDefaultDnsResolver.INSTANCE, LONG, () -> now)),
+            http, new ReactorFailures());
 
     @Test
     void aRequestStillWaitingForItsSlotWhenCurlTimeoutPassesFailsWithMinusThreeAndIsNeverSent() throws Exception {
@@ -174,6 +175,28 @@ class TransferTest {
         runBackground();
         assertThat(http.exchange(0).future.isCancelled()).isTrue();
         assertThat(deadlines.size()).isZero();
+        assertEverythingGivenBack();
+    }
+
+    @Test
+    void aRequestToAnAddressIsSentOnTheCallersThreadWhileItsHostNameWaitsForAStarter() throws Exception {
+        String address = "http://127.0.0.1:8080/resource";
+        assertThat(client.users().enter()).isTrue();
+        CompletableFuture<RestResponse> direct = client.start(
+                new SentRequest("GET", address, URI.create(address), List.of(), null, null, LONG, null));
+        assertThat(http.exchanges).as("sent before the call returned").hasSize(1);
+        assertThat(starter).isEmpty();
+        http.exchange(0).connectionUp();
+        http.exchange(0).respond(200, "direct").finish();
+        assertThat(direct.join().bodyText()).isEqualTo("direct");
+
+        CompletableFuture<RestResponse> named = queue(LONG);
+        assertThat(http.exchanges).as("upstream.test was never looked up: a starter sends it").hasSize(1);
+        runStarts();
+        assertThat(http.exchanges).hasSize(2);
+        http.exchange(1).connectionUp();
+        http.exchange(1).respond(200, "named").finish();
+        assertThat(named.join().bodyText()).isEqualTo("named");
         assertEverythingGivenBack();
     }
 

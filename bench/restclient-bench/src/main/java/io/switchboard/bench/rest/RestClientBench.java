@@ -1,6 +1,7 @@
 package io.switchboard.bench.rest;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -36,13 +37,17 @@ import io.switchboard.rest.RestException;
  * Asynchronous GETs, {@code inFlight} at a time, for a fixed time, through three clients in one JVM:
  * Switchboard's RestClient (the bundle's own classes, built as DS builds them), bare HttpClient 5 async
  * set up as the RestClient sets it up (same pool size, two I/O threads), and the JDK's HttpClient.
- * Prints one line per client: {@code name req/s errors}.
+ * Prints one line per client: {@code name req/s errors cpu-us}, the last the JVM's CPU time (every
+ * thread: I/O, callers, GC, JIT) per completed request over the timed part.
  * <p>
  * Arguments: URL, requests in flight, seconds to measure, seconds to warm up first. Or {@code timeouts},
  * calls, max_async_transfers: that many calls at once to a server that accepts and never answers, with
  * curl_timeout=1; prints how late after the second each call ended, and with which code.
  */
 public final class RestClientBench {
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
     private RestClientBench() {
     }
 
@@ -169,8 +174,11 @@ public final class RestClientBench {
     private static void run(String name, Supplier<CompletableFuture<?>> call, int inFlight, int warmup, int seconds)
             throws InterruptedException {
         measure(call, inFlight, warmup);
+        long cpuBefore = PROCESS.getProcessCpuTime();
         long[] counts = measure(call, inFlight, seconds);
-        System.out.printf("%s %.0f %d%n", name, counts[0] / (double) seconds, counts[1]);
+        long cpuNanos = PROCESS.getProcessCpuTime() - cpuBefore;
+        System.out.printf("%s %.0f %d %.1f%n", name, counts[0] / (double) seconds, counts[1],
+                cpuNanos / 1000.0 / Math.max(1, counts[0]));
     }
 
     /** @return requests completed and failed in {@code seconds}, {@code inFlight} kept in flight */
