@@ -17,16 +17,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The REST client's name lookups. Each answer is kept as long as the JDK keeps one
- * ({@code networkaddress.cache.ttl}, 30 s unless set), so that a request can tell before it starts
- * whether its connect could wait for a lookup: one that cannot may start on the caller's thread rather
- * than be handed to a starter thread. The JDK may already have kept the answer that long, so a changed
- * address is seen within twice that time. Failed lookups are not kept, nor names beyond about
- * {@value #MAX_NAMES} at once (those are looked up each time, by a starter thread).
+ * ({@code networkaddress.cache.ttl}, else {@code sun.net.inetaddr.ttl}, else 30 s), so that a request
+ * can tell before it starts whether its connect could wait for a lookup: one that cannot may start on
+ * the caller's thread rather than be handed to a starter thread. The JDK may already have kept the
+ * answer that long, so a changed address is seen within twice that time. Failed lookups are not kept,
+ * nor names beyond about {@value #MAX_NAMES} at once (those are looked up each time, by a starter
+ * thread).
  */
 final class ResolvedNames implements DnsResolver {
     static final int MAX_NAMES = 1024;
     /** The JDK's own setting, with the same default and meaning: seconds, -1 for ever, 0 for never. */
     static final String TTL_PROPERTY = "networkaddress.cache.ttl";
+    /** The system property the JDK reads when the security property is not set. */
+    static final String TTL_SYSTEM_PROPERTY = "sun.net.inetaddr.ttl";
+    /**
+     * An answer this close to expiring no longer counts as kept: HttpClient looks the name up a moment
+     * after the check, and by then the answer (and the JDK's own) could have expired.
+     */
+    static final Duration MARGIN = Duration.ofSeconds(1);
     private static final Duration JDK_DEFAULT_TTL = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(ResolvedNames.class);
 
@@ -49,23 +57,29 @@ final class ResolvedNames implements DnsResolver {
         this.nanoClock = nanoClock;
     }
 
-    /** The system's lookups, each answer kept for the JDK's {@code networkaddress.cache.ttl}. */
+    /** The system's lookups, each answer kept as long as the JDK keeps one. */
     static ResolvedNames system() {
-        return new ResolvedNames(SystemDefaultDnsResolver.INSTANCE, ttl(Security.getProperty(TTL_PROPERTY)),
-                System::nanoTime);
+        return new ResolvedNames(SystemDefaultDnsResolver.INSTANCE,
+                ttl(Security.getProperty(TTL_PROPERTY), System.getProperty(TTL_SYSTEM_PROPERTY)), System::nanoTime);
     }
 
-    /** @return how long the JDK keeps an answer, for the value of {@code networkaddress.cache.ttl} */
-    static Duration ttl(String seconds) {
+    /**
+     * @param security the value of {@code networkaddress.cache.ttl}, null when not set
+     * @param system the value of {@code sun.net.inetaddr.ttl}, read only when {@code security} is not set
+     * @return how long the JDK keeps an answer with those settings: null for ever
+     */
+    static Duration ttl(String security, String system) {
+        String name = security != null ? TTL_PROPERTY : TTL_SYSTEM_PROPERTY;
+        String seconds = security != null ? security : system;
         if (seconds == null) {
             return JDK_DEFAULT_TTL;
         }
         try {
-            long value = Long.parseLong(seconds.trim());
+            int value = Integer.parseInt(seconds.trim()); // as the JDK reads it
             return value < 0 ? null : Duration.ofSeconds(value);
         } catch (NumberFormatException notANumber) {
             LOG.warn("{}={} is not a number of seconds: the REST client keeps name lookups {} s, as the JDK does",
-                    TTL_PROPERTY, seconds, JDK_DEFAULT_TTL.toSeconds());
+                    name, seconds, JDK_DEFAULT_TTL.toSeconds());
             return JDK_DEFAULT_TTL;
         }
     }
@@ -103,7 +117,22 @@ final class ResolvedNames implements DnsResolver {
             return true;
         }
         Answer kept = answers.get(host.toLowerCase(Locale.ROOT));
-        return kept != null && fresh(kept, nanoClock.getAsLong());
+        return kept != null && fresh(kept, nanoClock.getAsLong() + MARGIN.toNanos());
+    }
+
+    /**
+     * Looks {@code host} up and keeps the answer, unless it is an address. A failure is left for the
+     * connect to report, as it reports any.
+     */
+    void refresh(String host) {
+        if (host == null || host.isEmpty() || isAddress(host)) {
+            return;
+        }
+        try {
+            resolve(host);
+        } catch (UnknownHostException unknown) {
+            // the connect looks it up again and fails with the code and message of every failed lookup
+        }
     }
 
     private void keep(String name, InetAddress[] addresses, long now) {

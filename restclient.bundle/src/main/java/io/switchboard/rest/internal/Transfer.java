@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
@@ -66,10 +67,13 @@ final class Transfer implements Deadlines.Timed {
         deadlineNanos = client.resources().deadlines().after(Duration.ofMillis(timeoutMillis));
         client.resources().deadlines().add(this);
         client.resources().statistics().queued();
-        client.resources().slots().submit(this::start, client.resources().names().answersAtOnce(uri.getHost()));
+        // Interrupted, this thread would fail HttpClient's pool lease at once (it waits with tryLock).
+        boolean cannotBlock = client.resources().names().answersAtOnce(uri.getHost())
+                && !Thread.currentThread().isInterrupted();
+        client.resources().slots().submit(cannotBlock ? this::start : this::lookUpAndStart, cannotBlock);
         CompletableFuture<RestResponse> caller = new CompletableFuture<>();
         // not result.copy(): that would wrap a failure in a CompletionException the caller never saw before
-        result.whenComplete((response, failure) -> {
+        BiConsumer<RestResponse, Throwable> handOver = (response, failure) -> {
             client.resources().statistics().ended(response, failure);
             if (failure == null) {
                 caller.complete(response);
@@ -79,7 +83,20 @@ final class Transfer implements Deadlines.Timed {
                         LoggedUrl.scrub(failure.getMessage()));
                 caller.completeExceptionally(failure);
             }
-        });
+        };
+        if (result.isDone()) {
+            // Refused on this thread as it started (another connect under way, a closed client): handed
+            // over here, the caller's callbacks would run inside its own call, and one that calls again
+            // on failure would recurse until the stack overflowed.
+            Runnable later = () -> result.whenComplete(handOver);
+            try {
+                client.resources().background().execute(later);
+            } catch (RejectedExecutionException stopping) {
+                later.run();
+            }
+        } else {
+            result.whenComplete(handOver);
+        }
         caller.whenComplete((response, failure) -> {
             // Done: whoever completed it ends the transfer. Not done: the caller ended its future itself,
             // perhaps on the JDK's one timer thread (orTimeout): cancelling in HttpClient there would make
@@ -95,6 +112,17 @@ final class Transfer implements Deadlines.Timed {
             }
         });
         return caller;
+    }
+
+    /**
+     * On a starter thread, for a host whose answer is not kept: looks it up first, so that the next
+     * requests to it may start at once even while a kept-alive connection spares HttpClient the lookup.
+     */
+    private boolean lookUpAndStart() {
+        if (state.get() == WAITING) {
+            client.resources().names().refresh(uri.getHost());
+        }
+        return start();
     }
 
     /**

@@ -80,6 +80,8 @@ final class FakeHttpClient extends CloseableHttpAsyncClient {
 
     final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     volatile boolean closed;
+    /** When set, each request fails with it before execute returns, as HttpClient's pool can fail one. */
+    volatile Exception refuseAtOnce;
 
     Exchange exchange(int index) {
         return exchanges.get(index);
@@ -90,6 +92,10 @@ final class FakeHttpClient extends CloseableHttpAsyncClient {
     protected <T> Future<T> doExecute(HttpHost target, AsyncRequestProducer producer, AsyncResponseConsumer<T> consumer,
             HandlerFactory<AsyncPushConsumer> pushes, HttpContext context, FutureCallback<T> callback) {
         BasicFuture<T> future = new BasicFuture<>(callback);
+        if (refuseAtOnce != null) {
+            future.failed(refuseAtOnce);
+            return future;
+        }
         exchanges.add(new Exchange((BodyCollector) consumer, context, (BasicFuture<RestResponse>) (BasicFuture<?>) future));
         return future;
     }

@@ -103,11 +103,39 @@ class ResolvedNamesTest {
     }
 
     @Test
+    void anAnswerAboutToExpireNoLongerCountsAsKept() throws Exception {
+        ResolvedNames names = new ResolvedNames(lookups, TTL, () -> now);
+        names.resolve("upstream.test");
+        now = TTL.minus(ResolvedNames.MARGIN).toNanos() - 1;
+        assertThat(names.answersAtOnce("upstream.test")).isTrue();
+        now++;
+        assertThat(names.answersAtOnce("upstream.test")).as("HttpClient's own lookup could miss it").isFalse();
+        names.resolve("upstream.test");
+        assertThat(lookedUp).as("still kept for HttpClient's lookup").containsExactly("upstream.test");
+    }
+
+    @Test
+    void refreshLooksANameUpAgainAndLeavesFailuresAndAddressesAlone() throws Exception {
+        ResolvedNames names = new ResolvedNames(lookups, TTL, () -> now);
+        names.refresh("upstream.test");
+        assertThat(names.answersAtOnce("upstream.test")).isTrue();
+        names.refresh("unknown.test");
+        assertThat(names.answersAtOnce("unknown.test")).isFalse();
+        names.refresh("127.0.0.1");
+        names.refresh(null);
+        assertThat(lookedUp).containsExactly("upstream.test", "unknown.test");
+    }
+
+    @Test
     void theTtlIsTheJdksSetting() {
-        assertThat(ResolvedNames.ttl(null)).as("the JDK's default").isEqualTo(Duration.ofSeconds(30));
-        assertThat(ResolvedNames.ttl("5")).isEqualTo(Duration.ofSeconds(5));
-        assertThat(ResolvedNames.ttl(" 0 ")).isEqualTo(Duration.ZERO);
-        assertThat(ResolvedNames.ttl("-1")).as("for ever").isNull();
-        assertThat(ResolvedNames.ttl("soon")).as("not a number: the JDK's default").isEqualTo(Duration.ofSeconds(30));
+        assertThat(ResolvedNames.ttl(null, null)).as("neither set: the JDK's default").isEqualTo(Duration.ofSeconds(30));
+        assertThat(ResolvedNames.ttl("5", "0")).isEqualTo(Duration.ofSeconds(5));
+        assertThat(ResolvedNames.ttl(null, "0")).as("the system property when the security one is not set")
+                .isEqualTo(Duration.ZERO);
+        assertThat(ResolvedNames.ttl(" 0 ", null)).isEqualTo(Duration.ZERO);
+        assertThat(ResolvedNames.ttl("-1", null)).as("for ever").isNull();
+        assertThat(ResolvedNames.ttl("soon", "0")).as("not a number: the JDK's default").isEqualTo(Duration.ofSeconds(30));
+        assertThat(ResolvedNames.ttl("99999999999", null)).as("beyond an int, as the JDK reads it: its default")
+                .isEqualTo(Duration.ofSeconds(30));
     }
 }

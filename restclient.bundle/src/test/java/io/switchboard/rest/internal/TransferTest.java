@@ -3,16 +3,19 @@ package io.switchboard.rest.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.DnsResolver;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,7 @@ class TransferTest {
             List.of(1.0));
 
     private long now;
+    private final List<String> lookedUp = new CopyOnWriteArrayList<>();
     private final Deadlines deadlines = new Deadlines(() -> now);
     private final ArrayDeque<Runnable> starter = new ArrayDeque<>();
     private final ArrayDeque<Runnable> background = new ArrayDeque<>();
@@ -44,7 +48,7 @@ class TransferTest {
             new ServiceResources(new TransferLimit(1, starter::add), ConcurrentHashMap.newKeySet(), deadlines,
                     Runnable::run, ConcurrentHashMap.newKeySet(),
                     new RateLimitedLog(LoggerFactory.getLogger(TransferTest.class), "REST failure"), background::add,
-                    statistics, new ResolvedNames(SystemDefaultDnsResolver.INSTANCE, LONG, () -> now)),
+                    statistics, new ResolvedNames(new TestLookups(), LONG, () -> now)),
             http, new ReactorFailures());
 
     @Test
@@ -198,6 +202,76 @@ class TransferTest {
         http.exchange(1).respond(200, "named").finish();
         assertThat(named.join().bodyText()).isEqualTo("named");
         assertEverythingGivenBack();
+    }
+
+    @Test
+    void aNameLookedUpByAStarterLetsTheNextRequestsToItStartOnTheCallersThread() throws Exception {
+        CompletableFuture<RestResponse> first = queue(LONG);
+        assertThat(http.exchanges).isEmpty();
+        runStarts();
+        assertThat(lookedUp).as("looked up by the starter, before HttpClient had the request").containsExactly(
+                "upstream.test");
+        http.exchange(0).connectionUp();
+        http.exchange(0).respond(200, "first").finish();
+        assertThat(first.join().bodyText()).isEqualTo("first");
+
+        CompletableFuture<RestResponse> second = queue(LONG);
+        assertThat(http.exchanges).as("sent before the call returned").hasSize(2);
+        assertThat(starter).isEmpty();
+        http.exchange(1).connectionUp();
+        http.exchange(1).respond(200, "second").finish();
+        assertThat(second.join().bodyText()).isEqualTo("second");
+        assertThat(lookedUp).as("kept: not looked up again").hasSize(1);
+        assertEverythingGivenBack();
+    }
+
+    @Test
+    void aRequestRefusedOnTheCallersThreadFailsItsCallerOnAnotherThread() throws Exception {
+        http.refuseAtOnce = new IllegalStateException("refused at once");
+        String address = "http://127.0.0.1:8080/resource";
+        assertThat(client.users().enter()).isTrue();
+        CompletableFuture<RestResponse> call = client.start(
+                new SentRequest("GET", address, URI.create(address), List.of(), null, null, LONG, null));
+        assertThat(call).as("a callback that called again would run inside this call").isNotDone();
+        assertThat(statistics.values()).as("the slot is free already").containsEntry("in_flight", 0L);
+
+        runBackground();
+        assertThat(failure(call).code()).isEqualTo(RestException.INTERNAL);
+        assertEverythingGivenBack();
+    }
+
+    @Test
+    void anInterruptedCallerHandsItsRequestToAStarter() throws Exception {
+        String address = "http://127.0.0.1:8080/resource";
+        assertThat(client.users().enter()).isTrue();
+        Thread.currentThread().interrupt();
+        CompletableFuture<RestResponse> call;
+        try {
+            call = client.start(new SentRequest("GET", address, URI.create(address), List.of(), null, null, LONG, null));
+        } finally {
+            assertThat(Thread.interrupted()).as("its interrupt is left to it").isTrue();
+        }
+        assertThat(http.exchanges).as("HttpClient's pool would refuse a lease on an interrupted thread").isEmpty();
+        runStarts();
+        assertThat(http.exchanges).hasSize(1);
+        http.exchange(0).connectionUp();
+        http.exchange(0).respond(200, "started").finish();
+        assertThat(call.join().bodyText()).isEqualTo("started");
+        assertEverythingGivenBack();
+    }
+
+    /** Every name is 10.0.0.1; the lookups are counted. */
+    private final class TestLookups implements DnsResolver {
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            lookedUp.add(host);
+            return new InetAddress[] { InetAddress.getByAddress(host, new byte[] { 10, 0, 0, 1 }) };
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) {
+            return host;
+        }
     }
 
     /** Sends a request and runs the starts it leads to, as the starter threads would at once. */
