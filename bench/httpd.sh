@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # httpd benchmark, run by hand: start-up time and idle RSS of the container, then wrk against
-# Switchboard /hello, a bare whiteboard servlet /bare in the same JVM, and Kamailio xhttp.
+# Switchboard /hello, a bare whiteboard servlet /bare in the same JVM, and Kamailio xhttp; then the
+# container's RSS once idle again.
 # Run as root on Debian from anywhere: bench/httpd.sh
 set -euo pipefail
 
@@ -87,3 +88,8 @@ echo
 awk -v s="${RPS[$SB]}" -v b="${RPS[$BARE]}" -v k="${RPS[$KAM]}" -v sc="${CPU[$SB]}" -v kc="${CPU[$KAM]}" 'BEGIN {
     printf "Switchboard / Kamailio:     %.2f (target >= 1.0, goal 1.1); CPU per request %.2fx Kamailio\n", s / k, sc / kc
     printf "Switchboard / bare servlet: %.2f (target >= 0.9)\n", s / b }'
+
+# --- RSS once idle again: the launcher lets G1 give back, after 10 s without a collection, what the
+# load made it commit ---
+sleep 30
+awk -v kib="$(rss_kib)" 'BEGIN { printf "RSS of the container 30 s after the load: %.1f MiB\n", kib / 1024 }'

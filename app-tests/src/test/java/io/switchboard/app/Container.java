@@ -169,6 +169,20 @@ public final class Container implements AutoCloseable {
         keyboard.flush();
     }
 
+    /**
+     * @return the flags of the container's JVM that are not at their defaults, as {@code jcmd PID VM.flags}
+     *         prints them; for a container started without a terminal, whose process is the JVM
+     */
+    public String vmFlags() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid()), "VM.flags").redirectErrorStream(true).start();
+        String flags = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (jcmd.waitFor() != 0) {
+            throw new IOException("jcmd VM.flags failed: " + flags);
+        }
+        return flags;
+    }
+
     /** Sends SIGTERM, as systemd, docker stop and kill do. */
     public void terminate() {
         process.destroy();

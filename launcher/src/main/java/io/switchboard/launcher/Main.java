@@ -2,6 +2,7 @@ package io.switchboard.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
@@ -87,6 +90,9 @@ public final class Main {
         raiseStartLevel(framework);
         bundles.forEach(bundle -> start(framework, bundle));
         LOG.info(() -> "Switchboard started in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+        // After the start, which the settings would only slow (a smaller heap collects more often).
+        String idleHeap = IdleHeap.apply(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class));
+        LOG.info(() -> "idle heap: " + idleHeap);
         FrameworkEvent stopped = framework.waitForStop(0);
         System.exit(stopped.getType() == FrameworkEvent.ERROR ? 1 : 0);
     }
