@@ -55,6 +55,8 @@ for _ in $(seq 100); do [[ $(status "http://127.0.0.1:$PORT/bare") == 200 ]] && 
 
 # --- Idle RSS: wait until two readings 2 s apart differ by under 1 MiB (at most 20 s) ---
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$JAVA_PID/status"; }
+# Idle means idle: past the 10 s after which G1, as the launcher sets it, gives back unused heap.
+sleep 15
 prev=$(rss_kib)
 for _ in $(seq 10); do
     sleep 2

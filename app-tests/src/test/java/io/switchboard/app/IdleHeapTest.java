@@ -1,6 +1,7 @@
 package io.switchboard.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.time.Duration;
 
@@ -16,10 +17,13 @@ class IdleHeapTest {
     @Test
     void theJvmOfABareJavaJarGivesIdleHeapBack() throws Exception {
         try (Container container = Container.start()) {
-            container.awaitConsole("i.s.l.Main - idle heap: G1PeriodicGCInterval=10000", A_WHILE);
+            String said = container.awaitConsole("i.s.l.Main - idle heap: ", A_WHILE);
+            // The JVM picks the serial collector on a machine with one processor or under 1792 MB.
+            assumeFalse(said.contains("does not run G1"), said);
 
+            assertThat(said).contains("idle heap: G1PeriodicGCInterval=10000, MinHeapFreeRatio=10, MaxHeapFreeRatio=50");
             assertThat(container.vmFlags()).contains("-XX:G1PeriodicGCInterval=10000", "-XX:MinHeapFreeRatio=10",
-                    "-XX:MaxHeapFreeRatio=30");
+                    "-XX:MaxHeapFreeRatio=50");
         }
     }
 }

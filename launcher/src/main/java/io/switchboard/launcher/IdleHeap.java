@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
@@ -11,11 +12,14 @@ import com.sun.management.VMOption;
 /**
  * Lets G1 give back the heap an idle container no longer uses. By default G1 keeps what it committed
  * until the process ends: a container that had served a load stayed at its peak size while idle, and
- * one just started kept 80 to 100 MB of heap for 20 to 40 MB in use. With these settings, 10 s without
- * a collection start one, and what is then more than 30 % free goes back to the system. A java command
- * line gives no way to set them for {@code java -jar}, so they are set through HotSpot's manageable
- * flags, once the container has started. Any of them given with {@code -XX:} leaves all three as they
- * are: whoever sets one is tuning the heap and gets exactly what they asked for.
+ * one just started kept 80 to 100 MB of heap for 20 to 40 MB in use. With these settings G1 runs a
+ * concurrent cycle whenever 10 s pass without a collection (every 10 s while idle, a few milliseconds
+ * each on such a heap), and after each cycle keeps at most half of the heap free. Not lower: with less
+ * room than the young generation may take, G1 on JDK 17 may shrink the heap at a cycle's end only to
+ * grow it back under load. A java command line gives no way to set them for {@code java -jar}, so they
+ * are set through HotSpot's manageable flags, once the container has started. Any of them set another
+ * way ({@code -XX:}, {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS}) leaves all three as they are:
+ * whoever sets one is tuning the heap and gets exactly what they asked for.
  */
 final class IdleHeap {
     /** In the order they are set: the lower bound first, as the JVM refuses a maximum below it. */
@@ -28,14 +32,26 @@ final class IdleHeap {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("G1PeriodicGCInterval", "10000");
         settings.put("MinHeapFreeRatio", "10");
-        settings.put("MaxHeapFreeRatio", "30");
+        settings.put("MaxHeapFreeRatio", "50");
         return settings;
     }
 
     /**
+     * @param hotSpot the JVM's diagnostic bean, which a JVM other than HotSpot may not have
      * @return what was set, as {@code name=value}, or why nothing was
      */
-    static String apply(HotSpotDiagnosticMXBean vm) {
+    static String apply(Supplier<HotSpotDiagnosticMXBean> hotSpot) {
+        try {
+            HotSpotDiagnosticMXBean vm = hotSpot.get();
+            return vm == null ? "the JVM has no HotSpot flags: its heap settings are left as they are" : apply(vm);
+        } catch (RuntimeException | LinkageError refused) { // LinkageError: a runtime without jdk.management
+            // Not HotSpot's flags (another JVM, a flag renamed or no longer manageable): the container
+            // runs on; a setting made before the refusal stays, and each is harmless alone.
+            return "the JVM refused its heap settings (" + refused + "); the rest are left as they are";
+        }
+    }
+
+    private static String apply(HotSpotDiagnosticMXBean vm) {
         if (!"true".equals(vm.getVMOption("UseG1GC").getValue())) {
             return "the JVM does not run G1: its heap settings are left as they are";
         }
@@ -55,7 +71,7 @@ final class IdleHeap {
             vm.setVMOption(name, value);
             set.add(name + "=" + value);
         });
-        return String.join(", ", set) + ": heap unused for 10 s goes back to the system (give any of them "
-                + "with -XX: to choose all three yourself)";
+        return String.join(", ", set) + ": after 10 s without a collection G1 runs one and gives back what is "
+                + "more than half free (set any of them yourself, with -XX:, to choose all three)";
     }
 }

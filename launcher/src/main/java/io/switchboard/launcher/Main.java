@@ -91,7 +91,7 @@ public final class Main {
         bundles.forEach(bundle -> start(framework, bundle));
         LOG.info(() -> "Switchboard started in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
         // After the start, which the settings would only slow (a smaller heap collects more often).
-        String idleHeap = IdleHeap.apply(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class));
+        String idleHeap = IdleHeap.apply(() -> ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class));
         LOG.info(() -> "idle heap: " + idleHeap);
         FrameworkEvent stopped = framework.waitForStop(0);
         System.exit(stopped.getType() == FrameworkEvent.ERROR ? 1 : 0);

@@ -35,7 +35,11 @@ class IdleHeapTest {
 
         @Override
         public VMOption getVMOption(String name) {
-            return options.get(name);
+            VMOption option = options.get(name);
+            if (option == null) {
+                throw new IllegalArgumentException("VM option \"" + name + "\" does not exist");
+            }
+            return option;
         }
 
         @Override
@@ -68,27 +72,37 @@ class IdleHeapTest {
     void onG1WithTheDefaultsTheIdleHeapGoesBackAfterTenSeconds() {
         Flags vm = new Flags(true);
 
-        String said = IdleHeap.apply(vm);
+        String said = IdleHeap.apply(() -> vm);
 
-        assertThat(vm.set).containsExactly("G1PeriodicGCInterval=10000", "MinHeapFreeRatio=10", "MaxHeapFreeRatio=30");
-        assertThat(said).startsWith("G1PeriodicGCInterval=10000, MinHeapFreeRatio=10, MaxHeapFreeRatio=30: ");
+        assertThat(vm.set).containsExactly("G1PeriodicGCInterval=10000", "MinHeapFreeRatio=10", "MaxHeapFreeRatio=50");
+        assertThat(said).startsWith("G1PeriodicGCInterval=10000, MinHeapFreeRatio=10, MaxHeapFreeRatio=50: ");
     }
 
     @Test
     void anyOfTheThreeGivenOnTheCommandLineLeavesAllThree() {
         Flags vm = new Flags(true).option("MaxHeapFreeRatio", "70", VMOption.Origin.VM_CREATION);
 
-        String said = IdleHeap.apply(vm);
+        String said = IdleHeap.apply(() -> vm);
 
         assertThat(vm.set).isEmpty();
         assertThat(said).contains("heap settings given (MaxHeapFreeRatio=70)", "left as they are");
     }
 
     @Test
+    void aJvmWithoutTheseFlagsIsSaidAndLeftAlone() {
+        Flags vm = new Flags(true);
+        vm.options.remove("G1PeriodicGCInterval");
+
+        assertThat(IdleHeap.apply(() -> vm)).startsWith("the JVM refused its heap settings");
+        assertThat(IdleHeap.apply(() -> null)).contains("no HotSpot flags");
+        assertThat(vm.set).isEmpty();
+    }
+
+    @Test
     void anotherCollectorIsLeftAlone() {
         Flags vm = new Flags(false);
 
-        assertThat(IdleHeap.apply(vm)).contains("does not run G1");
+        assertThat(IdleHeap.apply(() -> vm)).contains("does not run G1");
         assertThat(vm.set).isEmpty();
     }
 }
