@@ -121,15 +121,16 @@ final class ResolvedNames implements DnsResolver {
     }
 
     /**
-     * Looks {@code host} up and keeps the answer, unless it is an address. A failure is left for the
-     * connect to report, as it reports any.
+     * Looks {@code host} up and keeps the answer, unless it is an address; a kept answer too close to
+     * expiring to count is replaced. A failure is left for the connect to report, as it reports any.
      */
     void refresh(String host) {
         if (host == null || host.isEmpty() || isAddress(host)) {
             return;
         }
+        long now = nanoClock.getAsLong();
         try {
-            resolve(host);
+            keep(host.toLowerCase(Locale.ROOT), lookup.resolve(host), now);
         } catch (UnknownHostException unknown) {
             // the connect looks it up again and fails with the code and message of every failed lookup
         }

@@ -112,6 +112,9 @@ class ResolvedNamesTest {
         assertThat(names.answersAtOnce("upstream.test")).as("HttpClient's own lookup could miss it").isFalse();
         names.resolve("upstream.test");
         assertThat(lookedUp).as("still kept for HttpClient's lookup").containsExactly("upstream.test");
+        names.refresh("upstream.test");
+        assertThat(lookedUp).as("a starter looks it up anew").containsExactly("upstream.test", "upstream.test");
+        assertThat(names.answersAtOnce("upstream.test")).isTrue();
     }
 
     @Test

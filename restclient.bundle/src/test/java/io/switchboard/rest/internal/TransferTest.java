@@ -31,6 +31,8 @@ import io.switchboard.support.log.RateLimitedLog;
  */
 class TransferTest {
     private static final String URL = "http://upstream.test/resource";
+    /** Needs no lookup: sent on the caller's thread when a slot is free. */
+    private static final String ADDRESS = "http://127.0.0.1:8080/resource";
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
     private static final Duration LONG = Duration.ofSeconds(20);
     private static final RestSettings SETTINGS = new RestSettings(LONG, LONG, Duration.ofMillis(20), 1,
@@ -184,10 +186,7 @@ class TransferTest {
 
     @Test
     void aRequestToAnAddressIsSentOnTheCallersThreadWhileItsHostNameWaitsForAStarter() throws Exception {
-        String address = "http://127.0.0.1:8080/resource";
-        assertThat(client.users().enter()).isTrue();
-        CompletableFuture<RestResponse> direct = client.start(
-                new SentRequest("GET", address, URI.create(address), List.of(), null, null, LONG, null));
+        CompletableFuture<RestResponse> direct = queue(ADDRESS, LONG);
         assertThat(http.exchanges).as("sent before the call returned").hasSize(1);
         assertThat(starter).isEmpty();
         http.exchange(0).connectionUp();
@@ -228,10 +227,7 @@ class TransferTest {
     @Test
     void aRequestRefusedOnTheCallersThreadFailsItsCallerOnAnotherThread() throws Exception {
         http.refuseAtOnce = new IllegalStateException("refused at once");
-        String address = "http://127.0.0.1:8080/resource";
-        assertThat(client.users().enter()).isTrue();
-        CompletableFuture<RestResponse> call = client.start(
-                new SentRequest("GET", address, URI.create(address), List.of(), null, null, LONG, null));
+        CompletableFuture<RestResponse> call = queue(ADDRESS, LONG);
         assertThat(call).as("a callback that called again would run inside this call").isNotDone();
         assertThat(statistics.values()).as("the slot is free already").containsEntry("in_flight", 0L);
 
@@ -242,12 +238,10 @@ class TransferTest {
 
     @Test
     void anInterruptedCallerHandsItsRequestToAStarter() throws Exception {
-        String address = "http://127.0.0.1:8080/resource";
-        assertThat(client.users().enter()).isTrue();
         Thread.currentThread().interrupt();
         CompletableFuture<RestResponse> call;
         try {
-            call = client.start(new SentRequest("GET", address, URI.create(address), List.of(), null, null, LONG, null));
+            call = queue(ADDRESS, LONG);
         } finally {
             assertThat(Thread.interrupted()).as("its interrupt is left to it").isTrue();
         }
@@ -282,8 +276,12 @@ class TransferTest {
     }
 
     private CompletableFuture<RestResponse> queue(Duration timeout) {
+        return queue(URL, timeout);
+    }
+
+    private CompletableFuture<RestResponse> queue(String url, Duration timeout) {
         assertThat(client.users().enter()).isTrue();
-        return client.start(new SentRequest("GET", URL, URI.create(URL), List.of(), null, null, timeout, null));
+        return client.start(new SentRequest("GET", url, URI.create(url), List.of(), null, null, timeout, null));
     }
 
     private void runStarts() {
